@@ -1,0 +1,40 @@
+"""copydesk: restore articles from broken renditions, as their editors published them.
+
+>>> import copydesk
+>>> article = copydesk.clean("Headline\\n\\nBy Jane Doe\\n\\nBody text that runs on and on\\nover lines.")
+>>> article.paragraphs
+['Body text that runs on and on over lines.']
+"""
+
+from __future__ import annotations
+
+from copydesk.api import clean
+from copydesk.errors import (
+    CopydeskError,
+    EmptyInputError,
+    InputError,
+    InputNotFoundError,
+    NotTextError,
+    OptionError,
+)
+from copydesk.model import Article, Caption, Edit, Removal
+from copydesk.stages import STAGE_NAMES, STAGES
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "STAGES",
+    "STAGE_NAMES",
+    "Article",
+    "Caption",
+    "CopydeskError",
+    "Edit",
+    "EmptyInputError",
+    "InputError",
+    "InputNotFoundError",
+    "NotTextError",
+    "OptionError",
+    "Removal",
+    "__version__",
+    "clean",
+]

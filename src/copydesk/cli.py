@@ -1,0 +1,80 @@
+"""The command line: a thin layer over :func:`copydesk.clean` and the writers.
+
+``main(argv)`` returns the exit code, so tests call it in process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from copydesk import __version__
+from copydesk.api import clean
+from copydesk.errors import CopydeskError
+from copydesk.stages import STAGE_NAMES, STAGES
+from copydesk.writers import WRITERS, write_explain
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="Restore articles from broken renditions (pdftotext dumps, OCR, pastes).",
+    )
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    stages = "\n".join(f"  {s.name:<11} {s.summary}" for s in STAGES)
+    cmd = commands.add_parser(
+        "clean",
+        help="restore one article and print it",
+        description="Restore one article from PATH (or standard input with '-') and print it.",
+        epilog=f"stages (for --skip):\n{stages}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument("path", metavar="PATH", help="a text file, or - for standard input")
+    cmd.add_argument(
+        "--format", choices=sorted(WRITERS), default="text", help="output format (default: text)"
+    )
+    cmd.add_argument(
+        "--explain", action="store_true", help="list every edit and removal on standard error"
+    )
+    cmd.add_argument(
+        "--skip", action="append", default=[], metavar="STAGE", choices=STAGE_NAMES,
+        help="leave a stage out (repeatable)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits on --help and on usage errors
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
+        article = clean(source, skip=args.skip)
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    sys.stdout.write(WRITERS[args.format](article))
+    if args.format in ("json", "jsonld"):
+        sys.stdout.write("\n")
+    if args.explain:
+        print(write_explain(article), file=sys.stderr)
+    return EXIT_OK
+
+
+def main_entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The working state that stages pass along: input lines with their roles, and the fields.
+
+A reader makes a :class:`Draft`; each stage reads and annotates it; at the end
+:meth:`Draft.to_article` turns it into the public :class:`~copydesk.model.Article`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from copydesk.model import Article, Caption, Edit, Removal
+from copydesk.traced import Traced
+
+BODY = "body"
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the input as a reader found it.
+
+    ``role`` starts as ``"body"``; stages set it to what the line turned out to be (a running
+    head, the title, a caption, ...). Only body lines go on to become paragraphs.
+    """
+
+    text: str
+    start: int
+    page: int
+    index: int
+    role: str = BODY
+    trace: Traced | None = None
+    indent: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.traced().source_span(0, len(self.text))[1] if self.text else self.start
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    def traced(self) -> Traced:
+        """The line's text with its map back to the input."""
+        return self.trace if self.trace is not None else Traced(self.text, self.start)
+
+
+@dataclass(slots=True)
+class Draft:
+    """Everything known about the article so far."""
+
+    source: str
+    lines: list[Line]
+    kind: str = "text"
+    title: str | None = None
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    bio: str | None = None
+    links: list[str] = field(default_factory=list)
+    paragraphs: list[Traced] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    hints: dict[str, object] = field(default_factory=dict)
+
+    def body_lines(self) -> list[Line]:
+        return [line for line in self.lines if line.role == BODY]
+
+    def set_role(self, line: Line, role: str) -> None:
+        """Take a line out of the body, recording where it went."""
+        if line.role != BODY:
+            return
+        line.role = role
+        if not line.blank:
+            self.removed.append(Removal(role, line.start, line.end, line.text))
+
+    def record(self, kind: str, traced: Traced, start: int, end: int, after: str) -> None:
+        """Log the change of ``traced.text[start:end]`` into ``after``."""
+        src_start, src_end = traced.source_span(start, end)
+        self.edits.append(Edit(kind, src_start, src_end, traced.text[start:end], after))
+
+    def to_article(self) -> Article:
+        self.removed.sort(key=lambda r: (r.start, r.end))
+        self.edits.sort(key=lambda e: (e.start, e.end))
+        return Article(
+            title=self.title,
+            dek=self.dek,
+            authors=list(self.authors),
+            published=self.published,
+            paragraphs=[p.text for p in self.paragraphs if p.text.strip()],
+            captions=list(self.captions),
+            bio=self.bio,
+            links=list(self.links),
+            edits=self.edits,
+            removed=self.removed,
+            source=self.source,
+        )

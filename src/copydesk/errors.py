@@ -1,0 +1,31 @@
+"""The one exception hierarchy of copydesk.
+
+Every error a user can cause derives from :class:`CopydeskError`, and its message says
+what went wrong and what to do about it, in one line, so the CLI can print it as it is.
+"""
+
+from __future__ import annotations
+
+
+class CopydeskError(Exception):
+    """Base class of every error copydesk raises on purpose."""
+
+
+class InputError(CopydeskError):
+    """The input cannot be read as an article."""
+
+
+class InputNotFoundError(InputError):
+    """The path given does not exist or is not a file."""
+
+
+class EmptyInputError(InputError):
+    """The input holds no text at all."""
+
+
+class NotTextError(InputError):
+    """The input is binary or in a format copydesk cannot read as text."""
+
+
+class OptionError(CopydeskError):
+    """An option was given a value copydesk does not know."""

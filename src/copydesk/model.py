@@ -1,0 +1,100 @@
+"""The document model: one :class:`Article` that every reader feeds and every writer reads.
+
+Offsets in :class:`Edit` and :class:`Removal` are character offsets into the decoded input
+text (``Article.source``), so each change can be traced back to what the user gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A photo caption and, where one was printed, its credit (photographer, agency)."""
+
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change made to the text: what, where in the input, and the text before and after.
+
+    ``kind`` names the fix that made it (see :data:`copydesk.stages.STAGES`).
+    """
+
+    kind: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A stretch of input that is not part of the article body, and why it was taken out.
+
+    Lines that went into a field (title, caption, links, ...) are recorded here too, with the
+    field as the reason, so that every input line is accounted for.
+    """
+
+    reason: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Article:
+    """An article restored as its editors published it."""
+
+    title: str | None = None
+    dek: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    bio: str | None = None
+    links: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    source: str = field(default="", repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain data, with the field names of the benchmark."""
+        data = asdict(self)
+        del data["source"]
+        return data
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The article as JSON (title, dek, authors, published, paragraphs, captions, bio,
+        links, edits, removed)."""
+        from copydesk.writers.json import write_json
+
+        return write_json(self, indent=indent)
+
+    def to_jsonld(self, *, indent: int | None = 2) -> str:
+        """The article as a schema.org ``NewsArticle`` in JSON-LD."""
+        from copydesk.writers.jsonld import write_jsonld
+
+        return write_jsonld(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The article as Markdown: title, dek, byline, date and captions above the body."""
+        from copydesk.writers.markdown import write_markdown
+
+        return write_markdown(self)
+
+    def to_text(self) -> str:
+        """The body alone: one paragraph per line, a blank line between paragraphs."""
+        from copydesk.writers.text import write_text
+
+        return write_text(self)
+
+    def explain(self) -> str:
+        """A readable account of every edit and removal."""
+        from copydesk.writers.explain import write_explain
+
+        return write_explain(self)

@@ -1,0 +1,101 @@
+"""Reader for text renditions: pdftotext output, OCR output, a paste.
+
+It decodes bytes in whatever encoding they came in and cuts the text into lines, keeping
+each line's offset in the decoded text and its page (a form feed starts a new page).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.draft import Draft, Line
+from copydesk.errors import EmptyInputError, NotTextError
+
+_LINE = re.compile(r"[^\n\r\f]*(?:\r\n|\n|\r|\f|$)")
+
+# Signatures of formats that are not text, with what to tell the user.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF; extract its text first (pdftotext FILE out.txt) and clean that"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX/EPUB); extract its text first"),
+    (b"\x1f\x8b", "a gzip archive; decompress it first"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """Decode bytes of unknown encoding into text.
+
+    UTF-8 (with or without a BOM) and UTF-16/32 with a BOM are taken at their word;
+    anything else goes to charset-normalizer. Binary data is refused rather than
+    turned into garbage.
+
+    >>> decode("Lévy".encode("cp1252"))
+    'Lévy'
+    >>> decode(b"\\xef\\xbb\\xbfplain")
+    'plain'
+    """
+    if not data.strip():
+        raise EmptyInputError(f"{name} is empty: give a file that holds the article's text")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise NotTextError(f"{name} is {what}, not text")
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _guess(data, name)
+    if _looks_binary(text):
+        raise NotTextError(f"{name} looks like binary data, not text: give a text file")
+    return text
+
+
+def _guess(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise NotTextError(f"{name} is not text in any encoding copydesk knows: give a text file")
+    return data.decode(best.encoding, errors="replace")
+
+
+def _looks_binary(text: str) -> bool:
+    """Binary data decodes with NULs and control characters that text never has."""
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\x02")
+    return "\x00" in sample or controls > len(sample) * 0.01 + 2
+
+
+def read_text(text: str) -> Draft:
+    """Cut decoded text into lines with offsets and page numbers.
+
+    >>> d = read_text("a\\r\\nb\\fc")
+    >>> [(line.text, line.start, line.page) for line in d.lines]
+    [('a', 0, 0), ('b', 3, 0), ('c', 5, 1)]
+    """
+    if not text.strip():
+        raise EmptyInputError("the input holds no text: give a file that holds the article's text")
+    lines: list[Line] = []
+    page = 0
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        if not raw:
+            break
+        body = raw.rstrip("\r\n\f")
+        indent = len(body) - len(body.lstrip())
+        lines.append(Line(body.strip(), match.start() + indent, page, len(lines), indent=indent))
+        if raw.endswith("\f"):
+            page += 1
+    return Draft(source=text, lines=lines)

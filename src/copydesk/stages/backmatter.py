@@ -1,0 +1,95 @@
+"""Stages: back matter — boilerplate lines out of the body, the author bio into its field.
+
+Publications close an article with an author note ("Mr. Lévy is author of ...") and print
+notices around it ("Appeared in the print edition", "Copyright", "Continued on next
+page", share and newsletter prompts). The notices are recognized by their wording, the bio
+by standing last and opening with an author's name (or a name) and a verb of description.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.draft import BODY, Draft
+from copydesk.model import Removal
+
+_NOTICE = re.compile(
+    r"""^(?:
+        appeared\ in\ the\ .{0,40}(?:print|edition).*
+      | a\ version\ of\ this\ article\ appear.*
+      | (?:copyright|©|\(c\))\s.*
+      | all\ rights\ reserved\.?
+      | continued\ (?:on|from)\ (?:next\ |previous\ )?page.*
+      | \(?continued\)?
+      | related(?:\ (?:articles?|stories|coverage|content|reading))?\s*:?
+      | read\ more\s*:?.{0,80}
+      | (?:share|tweet|email|print)(?:\ (?:this|the)\ (?:article|story|page))?\s*:?
+      | (?:sign\ up|subscribe)\ (?:for|to)\ .{0,60}(?:newsletter|updates|digest|briefing).*
+      | (?:subscribe|sign\ up|log\ in|sign\ in)(?:\ now)?\.?
+      | advertisement
+      | (?:this\ story|this\ article)\ (?:was|has\ been)\ (?:updated|corrected).*
+      | follow\ (?:us|@\w+)\ on\ .{1,40}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_BIO_VERB = re.compile(
+    r"""^(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+
+        (?:is|was|writes|covers|has\ (?:covered|written|been|reported)|reports|edits|teaches)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_BIO_WORDS = re.compile(
+    r"\b(?:author|writer|reporter|editor|correspondent|columnist|contributor|professor|"
+    r"journalist|producer|fellow|freelance|twitter|@\w+|covers|writes for|staff)\b",
+    re.IGNORECASE,
+)
+BIO_MAX_WORDS = 90
+
+
+def remove_notices(draft: Draft) -> None:
+    """Take print notices and share/subscribe prompts out of the body."""
+    for line in draft.lines:
+        if line.role == BODY and not line.blank and _NOTICE.match(line.text):
+            draft.set_role(line, "notice")
+
+
+def extract_bio(draft: Draft) -> None:
+    """Move the author note that closes the article into ``bio``."""
+    if not draft.paragraphs:
+        return
+    last = draft.paragraphs[-1]
+    text = last.text.strip()
+    if len(draft.paragraphs) < 2 or not is_bio(text, draft.authors):
+        return
+    draft.paragraphs.pop()
+    draft.bio = text
+    start, end = last.source_span(0, len(last.text))
+    draft.removed.append(Removal("bio", start, end, text))
+
+
+def is_bio(text: str, authors: list[str]) -> bool:
+    """True when ``text`` reads as a note about the author.
+
+    >>> is_bio("Mr. Lévy is author of “The Will to See.”", ["Bernard-Henri Lévy"])
+    True
+    >>> is_bio("Mr. Obama is expected to travel on Friday.", ["Jane Doe"])
+    False
+    >>> is_bio("Jane Roe is a staff writer for The Daily.", [])
+    True
+    """
+    if len(text.split()) > BIO_MAX_WORDS:
+        return False
+    match = _BIO_VERB.match(text)
+    if not match:
+        return False
+    who = match.group("who").casefold()
+    for author in authors:
+        parts = author.casefold().split()
+        if parts and (parts[-1] in who.split() or author.casefold() in who):
+            return True
+    return bool(_BIO_WORDS.search(text)) and _looks_like_person(match.group("who"))
+
+
+def _looks_like_person(who: str) -> bool:
+    words = who.replace(".", ". ").split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)

@@ -1,0 +1,249 @@
+"""Stage: front matter into fields — headline, dek, byline, dateline, captions with credits.
+
+The head of an article is read around its anchors: the byline (``By ...``) and the
+dateline. What stands above them is headline and dek (a section kicker may stand above
+the headline); captions are found anywhere by their credit line (``PHOTO: NAME``,
+``Credit NAME``, ``(Photo: NAME)``) and reach back to the blank line above them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.dates import find_date, is_dateline
+from copydesk.draft import BODY, Draft, Line
+from copydesk.model import Caption
+from copydesk.names import parse_byline
+
+HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
+CAPTION_REACH = 8  # lines a caption may span above its credit
+
+_CREDIT = re.compile(
+    r"""(?:^|(?<=\s))(?:
+        (?:PHOTO|Photo|PHOTOGRAPH|Photograph|IMAGE|Image|PICTURE|Picture|Illustration|ILLUSTRATION)
+            (?:\s+(?:credit|CREDIT|by|BY))?\s*[:|]
+      | (?:Credit|CREDIT|Photo\s+credit|PHOTO\s+CREDIT)\s*[:|]?
+    )\s*(?P<credit>\S.*?)\s*$""",
+    re.VERBOSE,
+)
+_PAREN_CREDIT = re.compile(r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$")
+_DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:PHOTO|Photo|Credit|CREDIT|IMAGE|Image):?\s*$")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
+
+
+def extract_front_matter(draft: Draft) -> None:
+    """Fill title, dek, authors, published and captions from the head of the body."""
+    _captions(draft)
+    headline = draft.hints.get("headline_lines")
+    if isinstance(headline, list) and headline:
+        title_lines = [draft.lines[i] for i in headline]
+        draft.title = " ".join(line.text for line in title_lines)
+        for line in title_lines:
+            draft.set_role(line, "title")
+    head = [line for line in draft.lines if line.role == BODY and not line.blank][:HEAD_WINDOW]
+    if not head:
+        return
+    byline_at = date_at = None
+    for i, line in enumerate(head):
+        if byline_at is None:
+            byline = parse_byline(line.text)
+            if byline is not None and byline.names:
+                byline_at = i
+                draft.authors = byline.names
+                draft.set_role(line, "byline")
+                rest = line.text[byline.end :]
+                if date_at is None and (found := find_date(rest)):
+                    draft.published = found.iso
+                    date_at = i
+                continue
+        if date_at is None and is_dateline(line.text) and (found := find_date(line.text)):
+            draft.published = found.iso
+            date_at = i
+            draft.set_role(line, "dateline")
+        if byline_at is not None and date_at is not None:
+            break
+    anchors = [i for i in (byline_at, date_at) if i is not None]
+    if draft.kind == "web-print":
+        _skip_to_prose(draft, head)
+        return
+    if not anchors:
+        _title_without_anchor(draft, head)
+        return
+    first = min(anchors)
+    if first > 12:
+        return  # too deep to be the head of the article: leave the text alone
+    _title_and_dek(draft, head[:first])
+    _dateline_near(draft, head, first)
+
+
+def _skip_to_prose(draft: Draft, head: list[Line]) -> None:
+    """On a web page, what stands between the headline block and the first paragraph of
+    prose is tags, share buttons and image names: not the article."""
+    for line in head:
+        if line.role != BODY:
+            continue
+        if len(_WORDS.findall(line.text)) >= 8:
+            return
+        draft.set_role(line, "page before article")
+
+
+def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:
+    """A dateline that did not parse as one may sit right under the byline."""
+    if draft.published is not None:
+        return
+    for line in head[first + 1 : first + 3]:
+        if line.role == BODY and (found := find_date(line.text)) and is_dateline(line.text):
+            draft.published = found.iso
+            draft.set_role(line, "dateline")
+
+
+def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
+    """Group lines that stand together (no blank line between them in the input)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks and not _blank_between(draft, blocks[-1][-1], line):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks
+
+
+def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
+    return any(line.blank for line in draft.lines[a.index + 1 : b.index])
+
+
+def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
+    lines = [line for line in lines if line.role == BODY]
+    if not lines:
+        return
+    blocks = _blocks(lines, draft)
+    # A kicker (section name) may stand apart above the headline.
+    while len(blocks) > 1 and _is_kicker(blocks[0], blocks[1]):
+        for line in blocks.pop(0):
+            draft.set_role(line, "kicker")
+    if len(blocks) == 1:
+        title_lines, dek_lines = _split_title_dek(blocks[0])
+    else:
+        title_lines = blocks[0]
+        dek_lines = [line for block in blocks[1:] for line in block]
+    draft.title = " ".join(line.text for line in title_lines)
+    for line in title_lines:
+        draft.set_role(line, "title")
+    if dek_lines:
+        draft.dek = " ".join(line.text for line in dek_lines)
+        for line in dek_lines:
+            draft.set_role(line, "dek")
+
+
+def _is_kicker(block: list[Line], following: list[Line]) -> bool:
+    """A one-line block of a few words above a longer headline is a section kicker."""
+    if len(block) != 1:
+        return False
+    words = _WORDS.findall(block[0].text)
+    return len(words) <= 3 and not _SENTENCE_END.search(block[0].text) and len(following) >= 1
+
+
+def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Split one block into headline lines and dek lines.
+
+    Headline type is large: its lines hold few characters, so a line much longer than the
+    headline's first line has begun the dek; so has a sentence after a headline that ends
+    without one.
+    """
+    first = block[0]
+    title = [first]
+    for line in block[1:]:
+        longer = len(line.text) > len(first.text) * 1.25 + 4
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(_WORDS.findall(line.text)) >= 6
+        if longer or (sentence and not _SENTENCE_END.search(title[-1].text)):
+            break
+        if _SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
+            break
+        title.append(line)
+    return title, block[len(title) :]
+
+
+def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
+    """With no byline or dateline, take a short first block as the headline when the body
+    that follows it is clearly longer."""
+    blocks = _blocks(head, draft)
+    if len(blocks) < 2:
+        return
+    first = blocks[0]
+    text = " ".join(line.text for line in first)
+    words = len(_WORDS.findall(text))
+    if len(first) <= 3 and 1 <= words <= 20 and not text.endswith((".", ",", ";", ":")):
+        following = sum(len(_WORDS.findall(line.text)) for b in blocks[1:] for line in b)
+        if following >= 3 * words:
+            draft.title = text
+            for line in first:
+                draft.set_role(line, "title")
+
+
+def _captions(draft: Draft) -> None:
+    lines = draft.lines
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.role == BODY and not line.blank:
+            credit, text_part, used = _credit_at(lines, i)
+            if credit is not None:
+                _take_caption(draft, i, credit, text_part, used)
+                i += used
+                continue
+        i += 1
+
+
+def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
+    """The credit on line ``i`` (or starting at its end and going on to the next line),
+    the caption text before it on the same line, and how many lines the credit used."""
+    text = lines[i].text
+    match = _CREDIT.search(text) or _PAREN_CREDIT.search(text)
+    if match:
+        credit = match.group("credit").strip()
+        if 1 <= len(credit.split()) <= 12:
+            return credit, text[: match.start()].strip(), 1
+    dangling = _DANGLING_CREDIT.search(text)
+    if dangling and i + 1 < len(lines) and not lines[i + 1].blank and lines[i + 1].role == BODY:
+        nxt = lines[i + 1].text
+        if len(nxt.split()) <= 12 and (nxt.isupper() or nxt.istitle()):
+            return nxt, text[: dangling.start()].strip(), 2
+    return None, "", 0
+
+
+def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) -> None:
+    lines = draft.lines
+    above: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(above) < CAPTION_REACH:
+        line = lines[j]
+        if line.blank or line.role != BODY:
+            break
+        above.append(line)
+        j -= 1
+    if j >= 0 and len(above) == CAPTION_REACH:
+        above = []  # no blank line above within reach: not a caption block we can bound
+    above.reverse()
+    text = " ".join([line.text for line in above] + ([text_part] if text_part else []))
+    if not text:
+        return
+    for line in [*above, *lines[i : i + used]]:
+        draft.set_role(line, "caption")
+    draft.captions.append(Caption(text=text, credit=_clean_credit(credit)))
+
+
+_SPACED_CAPS = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")
+_BROKEN_CAPS = re.compile(r"\b([A-Z]{2,}) ((?:[A-Z] )+[A-Z])\b(?= |$)")
+
+
+def _clean_credit(credit: str) -> str:
+    """Credits set in letter-spaced capitals come out as ``GET T Y``: close the gaps.
+
+    >>> _clean_credit("AGENCE FRANCE-PRESSE — GET T Y IMAGES")
+    'AGENCE FRANCE-PRESSE — GETTY IMAGES'
+    """
+    def close(match: re.Match[str]) -> str:
+        return match.group().replace(" ", "")
+
+    return _SPACED_CAPS.sub(close, _BROKEN_CAPS.sub(close, credit))

@@ -1,0 +1,154 @@
+"""Stage: page furniture out — running heads and feet, page numbers, print stamps, URL lines.
+
+Furniture is recognized by what makes it furniture: it repeats at the same place on
+many pages, or it has the shape of a page number or a browser's print stamp and sits at a
+page's edge. A line that appears once, away from the edges, is never taken for a running
+head. Lines that are only a URL are links, not body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from copydesk.draft import BODY, Draft, Line
+
+EDGE = 4  # how many non-blank lines at the top and bottom of a page count as its edges
+
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s+")
+
+PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-–—]?\s*\d{1,4}\s*[-–—]?                      # 12, - 12 -
+      | (?:page|p\.|pg\.?)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?   # Page 3, Page 3 of 7
+      | \d{1,4}\s*(?:of|/)\s*\d{1,4}                  # 3 of 7, 2/9
+      | .{1,60}?\s[|•·]\s*\d{1,4}                     # SITE | 3
+      | \d{1,4}\s*[|•·]\s.{1,60}                      # 3 | SITE
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+PRINT_STAMP = re.compile(
+    r"""^(?:
+        \d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+.*)?   # 11/23/26, 10:01 AM  Title
+      | (?:file|https?)://\S+(?:\s+\d{1,4}/\d{1,4})?                    # file:///x.html 2/9
+      | about:blank(?:\s+\d{1,4}/\d{1,4})?
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?", re.IGNORECASE)
+URL_LINE = re.compile(
+    r"^(?:\[?(?P<note>\d{1,3})[.)\]]\s*)?(?:<)?(?P<url>(?:https?://|www\.)\S+?)(?:>)?[.,;]?$"
+)
+
+
+def shape(text: str) -> str:
+    """What a line looks like with its numbers blanked: pages differ only in the numbers.
+
+    >>> shape("Page 12 of 30") == shape("page 3 of 30")
+    True
+    """
+    return _SPACE.sub(" ", _DIGITS.sub("#", text.casefold())).strip()
+
+
+def is_page_number(text: str) -> bool:
+    """True for the page-number lines that publications and browsers print.
+
+    >>> [is_page_number(t) for t in ("12", "Page 3 of 7", "2/9", "A MERICAN CI VIL | 1")]
+    [True, True, True, True]
+    >>> is_page_number("In 1997, President Bill Clinton imposed a trade embargo")
+    False
+    """
+    return bool(PAGE_NUMBER.match(text))
+
+
+def url_of(text: str) -> str | None:
+    """The URL when a line is nothing but a URL (optionally numbered as a footnote).
+
+    >>> url_of("1. https://en.wikipedia.org/wiki/Web_bug")
+    'https://en.wikipedia.org/wiki/Web_bug'
+    >>> url_of("See https://example.com for more") is None
+    True
+    """
+    match = URL_LINE.match(text)
+    return match.group("url") if match else None
+
+
+def _pages(lines: list[Line]) -> dict[int, list[Line]]:
+    pages: dict[int, list[Line]] = defaultdict(list)
+    for line in lines:
+        if not line.blank:
+            pages[line.page].append(line)
+    return pages
+
+
+def _edges(page: list[Line]) -> list[tuple[Line, int]]:
+    """The edge lines of a page with their distance from the nearer edge (0 = outermost)."""
+    n = len(page)
+    picked: dict[int, tuple[Line, int]] = {}
+    for i in range(min(EDGE, n)):
+        picked[i] = (page[i], i)
+        j = n - 1 - i
+        if j not in picked or picked[j][1] > i:
+            picked[j] = (page[j], i)
+    return list(picked.values())
+
+
+def remove_furniture(draft: Draft) -> None:
+    """Mark running heads/feet, page numbers and print stamps; move URL lines to links."""
+    pages = _pages(draft.lines)
+    edge_lines = {page: _edges(lines) for page, lines in pages.items()}
+    repeated = _repeated_shapes(edge_lines, len(pages))
+
+    stamps = 0
+    for lines in edge_lines.values():
+        for line, depth in lines:
+            if line.role != BODY:
+                continue
+            if PRINT_STAMP.match(line.text):
+                if DATE_STAMP.match(line.text):
+                    stamps += 1
+                draft.set_role(line, "print stamp")
+            elif shape(line.text) in repeated:
+                draft.set_role(line, "running head")
+            elif depth <= 1 and is_page_number(line.text):
+                draft.set_role(line, "page number")
+    if stamps and stamps >= max(1, len(pages) // 2):
+        draft.kind = "web-print"
+        _note_page_title(draft, edge_lines)
+
+    notes: set[int] = set()
+    for line in draft.lines:
+        if line.role == BODY and (match := URL_LINE.match(line.text)):
+            draft.set_role(line, "link")
+            if match.group("note"):
+                notes.add(int(match.group("note")))
+            if match.group("url") not in draft.links:
+                draft.links.append(match.group("url"))
+    draft.hints["footnotes"] = notes
+
+
+def _repeated_shapes(edge_lines: dict[int, list[tuple[Line, int]]], n_pages: int) -> set[str]:
+    """Shapes found at the edges of at least half the pages (and of two pages at least)."""
+    if n_pages < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in edge_lines.values():
+        counts.update({shape(line.text) for line, _ in lines})
+    floor = max(2, (n_pages + 1) // 2)
+    return {s for s, n in counts.items() if n >= floor and len(s) > 1}
+
+
+def _note_page_title(draft: Draft, edge_lines: dict[int, list[tuple[Line, int]]]) -> None:
+    """A browser prints the page's <title> in its header: remember it for the headline."""
+    titles: Counter[str] = Counter()
+    for lines in edge_lines.values():
+        for line, depth in lines:
+            if line.role == "running head" and depth <= 2 and not is_page_number(line.text):
+                titles[line.text] += 1
+            elif line.role == "print stamp" and (m := DATE_STAMP.match(line.text)):
+                rest = line.text[m.end() :].strip()
+                if rest:
+                    titles[rest] += 1
+    if titles:
+        draft.hints["page_title"] = titles.most_common(1)[0][0]

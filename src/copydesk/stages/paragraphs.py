@@ -1,0 +1,215 @@
+"""Stage: paragraphs rebuilt from hard-wrapped lines.
+
+Extracted text keeps the line breaks of the page and loses the paragraph breaks. Type still
+tells where they were: a line that ends with a sentence and leaves room for the next word
+ends its paragraph; a line that stops mid-sentence goes on, even across a page break with
+running heads or a block of link URLs between its halves. Whether blank lines separate
+paragraphs in this input or only columns and pages is measured per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copydesk.draft import BODY, Draft, Line
+from copydesk.layout import percentile, text_width
+from copydesk.lexicon import zipf
+from copydesk.model import Edit
+from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
+from copydesk.traced import Traced, join
+
+_TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
+_SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|[-–—]\s|\d{1,3}[.)]\s+[A-Z“\"])")
+_FIRST_WORD = re.compile(r"\S+")
+_WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
+_WORD_HEAD = re.compile(r"^([^\W\d_]+)")
+_DROP_CAP = re.compile(r"^[“\"‘']?[A-Z]$")
+# A period after these is an abbreviation's, not a sentence's, when a name or number follows.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|St|Mt|Ft|Prof|Rev|Hon"
+    r"|No|Nos|Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
+)
+
+
+@dataclass(slots=True)
+class Gap:
+    """What lies between two body lines: blank lines, other lines, a page break."""
+
+    blank: bool
+    skipped: bool
+    page_break: bool
+
+
+@dataclass(slots=True)
+class Measure:
+    """Per-document facts the break decisions depend on."""
+
+    width: int
+    blank_separates: bool
+    indent_marks: bool
+    line_end_only_hyphens: frozenset[str]
+
+
+def rebuild_paragraphs(draft: Draft) -> None:
+    """Join the body lines of the draft into paragraphs, logging every join and break."""
+    pairs = list(_pairs(draft.lines))
+    body = [line for line in draft.lines if line.role == BODY and not line.blank]
+    if not body:
+        return
+    measure = _measure(body, pairs)
+    current: list[Line] = [body[0]]
+    paragraphs: list[list[Line]] = []
+    for a, b, gap in pairs:
+        if _is_break(a, b, gap, measure):
+            paragraphs.append(current)
+            current = [b]
+            if not gap.blank:
+                draft.edits.append(_edit(draft, a, b, "paragraph break", "\n\n"))
+        else:
+            current.append(b)
+    paragraphs.append(current)
+    draft.paragraphs = [_join_lines(draft, lines, measure) for lines in paragraphs]
+
+
+def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
+    out: list[tuple[Line, Line, Gap]] = []
+    prev: Line | None = None
+    blank = skipped = False
+    for line in lines:
+        if line.blank:
+            blank = True
+        elif line.role != BODY:
+            skipped = True
+        else:
+            if prev is not None:
+                out.append((prev, line, Gap(blank, skipped, line.page != prev.page)))
+            prev, blank, skipped = line, False, False
+    return out
+
+
+def _measure(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> Measure:
+    widths = [text_width(line.text) for line in body if line.text.count(" ") >= 3]
+    width = percentile(widths, 0.9) or max(text_width(line.text) for line in body)
+    # Do blank lines separate paragraphs here? Look at the clear paragraph ends.
+    ends = blank_after = 0
+    for a, b, gap in pairs:
+        if _terminal(a.text) and _starts_sentence(b.text) and _fits(a, b, width):
+            ends += 1
+            blank_after += gap.blank
+    indented = sum(1 for line in body if line.indent > 0)
+    return Measure(
+        width=width,
+        blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
+        indent_marks=0 < indented <= 0.1 * len(body),
+        line_end_only_hyphens=_line_end_only_hyphens(body),
+    )
+
+
+def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
+    """Hyphen characters that occur only at line ends: the typesetter's discretionary marks.
+
+    A renderer that hyphenates with U+2010 while the text spells compounds with U+002D shows
+    its own breaks by that character alone.
+    """
+    at_end: set[str] = set()
+    inside: set[str] = set()
+    for line in body:
+        text = line.text
+        if text and text[-1] in HYPHENS:
+            at_end.add(text[-1])
+        for ch in HYPHENS:
+            if ch in text[:-1]:
+                inside.add(ch)
+    return frozenset((at_end - inside) | SOFT_HYPHENS)
+
+
+def _terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text)) and not _ABBREVIATION.search(text)
+
+
+def _starts_sentence(text: str) -> bool:
+    return bool(_SENTENCE_START.match(text))
+
+
+def _fits(a: Line, b: Line, width: int, slack: float = 0.97) -> bool:
+    """Would the first word of ``b`` have fitted at the end of ``a``?"""
+    match = _FIRST_WORD.match(b.text)
+    word = match.group() if match else ""
+    return text_width(a.text) + text_width(" " + word) <= width * slack
+
+
+def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
+    if _DROP_CAP.match(a.text):
+        return False
+    if _BULLET.match(b.text):
+        return True
+    if not _starts_sentence(b.text):
+        return False  # a lower-case start goes on the sentence, whatever lies between
+    if gap.blank and measure.blank_separates:
+        return True
+    if measure.indent_marks and b.indent > a.indent and _terminal(a.text):
+        return True
+    if _terminal(a.text):
+        return _fits(a, b, measure.width)
+    # No sentence end: only a short line (a subhead, a list item) ends a block.
+    return _fits(a, b, measure.width, 0.75)
+
+
+def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
+    """An edit for what lies between the end of ``a`` and the start of ``b``."""
+    return Edit(kind, a.end, b.start, draft.source[a.end : b.start], after)
+
+
+def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
+    parts: list[Traced] = [lines[0].traced()]
+    for a, b in zip(lines, lines[1:], strict=False):
+        left = parts[-1]
+        right = b.traced()
+        glue, cut = _glue(a.text, b.text, measure)
+        if cut:
+            left = left.slice(0, len(left) - cut)
+            parts[-1] = left
+        start = a.end - cut
+        before = draft.source[start : b.start]
+        kind = "dehyphenate" if cut else ("unwrap" if glue == " " else "join")
+        draft.edits.append(Edit(kind, start, b.start, before, glue))
+        if glue:
+            parts.append(Traced(glue, start))
+        parts.append(right)
+    return join(parts)
+
+
+def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
+    """How to join line ``a`` to line ``b``: the glue text and how many characters to cut.
+
+    >>> m = Measure(1000, False, False, frozenset({"\\u2010"}))
+    >>> _glue("resis-", "tance to", m), _glue("filter-", "feeder", m), _glue("L", "ONDON —", m)
+    (('', 1), ('', 0), ('', 0))
+    """
+    if _DROP_CAP.match(a):
+        head = _WORD_HEAD.match(b)
+        letter = a[-1]
+        if head:
+            word = head.group(1)
+            joined = letter + word
+            if zipf(joined) >= 3 and (zipf(word) < 3 or zipf(joined) > zipf(word)):
+                return "", 0
+        return " ", 0
+    tail = _WORD_TAIL.search(a)
+    if tail:
+        head = _WORD_HEAD.match(b)
+        if head and b[0].islower() or (head and tail.group(2) in measure.line_end_only_hyphens):
+            assert head is not None
+            mark = tail.group(2)
+            if mark in measure.line_end_only_hyphens:
+                return "", 1
+            if keep_line_end_hyphen(tail.group(1), head.group(1)):
+                return "", 0
+            return "", 1
+    if a.endswith(("—", "/")) and not a.endswith((" —", " /")):
+        return "", 0
+    if b.startswith("—") and len(b) > 1 and not b[1].isspace():
+        return "", 0
+    return " ", 0

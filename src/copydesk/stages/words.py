@@ -1,0 +1,190 @@
+"""Stage: words repaired, conservatively, with word statistics rather than hand lists.
+
+Each fix is a small pure function from a paragraph's text to the changes it proposes,
+``(start, end, replacement)``; :data:`WORD_FIXES` is their ordered registry. A fix never
+invents a word: every word it outputs is an input word, or a join or split of input words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from copydesk.draft import Draft
+from copydesk.lexicon import zipf
+
+Change = tuple[int, int, str]
+
+HYPHENS = frozenset("-‐‑\u00ad\x02")
+SOFT_HYPHENS = frozenset("\u00ad\x02")  # soft hyphen; pdfium's mark for a soft break
+
+
+def keep_line_end_hyphen(head: str, tail: str) -> bool:
+    """Decide whether ``head-`` at a line end followed by ``tail`` is a compound's hyphen.
+
+    Typesetters break long words with a hyphen; compounds also break at theirs. Word
+    statistics tell them apart: when the joined word is common, or when a half is no word
+    at all, the hyphen was a break; when both halves are words and the joined form is not,
+    it is a compound.
+
+    >>> keep_line_end_hyphen("resis", "tance"), keep_line_end_hyphen("filter", "feeder")
+    (False, True)
+    >>> keep_line_end_hyphen("long", "running"), keep_line_end_hyphen("some", "thing")
+    (True, False)
+    """
+    joined = zipf(head + tail)
+    if joined >= 3.0:
+        return False
+    halves = min(zipf(head), zipf(tail))
+    if halves < 2.0:
+        return False  # a half is no word: the hyphen broke a word
+    return joined < halves
+
+
+_DOTS = re.compile(r"(?<![.…])\.(?: ?\.){2,}(?![.…])")
+
+
+def fix_ellipses(text: str) -> Iterator[Change]:
+    """Respace ellipses that extraction broke (``. ..``) as spaced dots.
+
+    Dots set apart by thin spaces come out of PDFs unevenly spaced. Three dots after a
+    word are an ellipsis that stands apart from it; four are a period and an ellipsis.
+    Dots spaced evenly (``...`` or ``. . .``) are the author's style and stay.
+
+    >>> from copydesk.stages.words import apply
+    >>> apply(fix_ellipses, "freedom. . .. No")
+    'freedom. . . . No'
+    >>> apply(fix_ellipses, "I learned. .. at King's")
+    "I learned . . . at King's"
+    >>> apply(fix_ellipses, "Wait... what? And . . . this.")
+    'Wait... what? And . . . this.'
+    """
+    for match in _DOTS.finditer(text):
+        run = match.group()
+        if " " not in run or " ." * (run.count(".") - 1) == run[1:]:
+            continue
+        dots = run.count(".")
+        spaced = " ".join("." * dots)
+        start = match.start()
+        attached = start > 0 and not text[start - 1].isspace()
+        if dots == 3 and attached and text[start - 1].isalnum():
+            spaced = " " + spaced
+        yield start, match.end(), spaced
+
+
+_TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-])")
+
+
+def split_glued_words(text: str) -> Iterator[Change]:
+    """Split two words that lost the space between them, when the evidence is overwhelming.
+
+    Extraction drops spaces (``Ilove``). A token is split only when it is itself rare and
+    splits into two common words; names and brand spellings with an inner capital
+    (``McDonald``, ``iPhone``) and rare proper names (``Haqqgani``) are left alone.
+
+    >>> from copydesk.stages.words import apply
+    >>> apply(split_glued_words, "“Ilove three things")
+    '“I love three things'
+    >>> apply(split_glued_words, "Haqqgani, Panjshir, McDonald, iPhone, cannot")
+    'Haqqgani, Panjshir, McDonald, iPhone, cannot'
+    """
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if any(ch.isupper() for ch in token[1:]):
+            continue
+        whole = zipf(token)
+        if whole >= 2.0:
+            continue
+        split = best_split(token)
+        if split is not None:
+            cut = match.start() + split
+            yield cut, cut, " "
+
+
+def best_split(token: str) -> int | None:
+    """Where to split ``token`` into two common words, or None.
+
+    >>> best_split("Ilove"), best_split("Haqqgani")
+    (1, None)
+    """
+    whole = zipf(token)
+    capital = token[0].isupper()
+    floor = 4.0 if capital else 3.0
+    best: tuple[float, int] | None = None
+    for i in range(1, len(token)):
+        head, tail = token[:i], token[i:]
+        if len(head) == 1 and zipf(head) < 5.5 or len(tail) == 1:
+            continue
+        if len(head) == 1 and not capital and head != "a":
+            continue
+        low = min(zipf(head), zipf(tail))
+        if low >= floor and low - whole >= 2.5 and (best is None or low > best[0]):
+            best = (low, i)
+    return best[1] if best else None
+
+
+_SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
+_MULTI_SPACE = re.compile(r"(?<=\S)[ \t\u00a0]{2,}(?=\S)")
+
+
+def fix_spacing(text: str) -> Iterator[Change]:
+    """Remove spaces before commas and semicolons, and collapse runs of spaces.
+
+    >>> from copydesk.stages.words import apply
+    >>> apply(fix_spacing, "words , and  more ; end")
+    'words, and more; end'
+    """
+    for match in _SPACE_BEFORE.finditer(text):
+        yield match.start(), match.end(), ""
+    for match in _MULTI_SPACE.finditer(text):
+        yield match.start(), match.end(), " "
+
+
+@dataclass(frozen=True, slots=True)
+class WordFix:
+    """One repair in the registry: its name (the edit kind it logs) and its function."""
+
+    name: str
+    find: Callable[[str], Iterator[Change]]
+
+
+WORD_FIXES: tuple[WordFix, ...] = (
+    WordFix("ellipsis", fix_ellipses),
+    WordFix("glued words", split_glued_words),
+    WordFix("spacing", fix_spacing),
+)
+
+
+def apply(fix: Callable[[str], Iterator[Change]], text: str) -> str:
+    """Apply one fix to plain text (for tests and doctests)."""
+    out, cursor = [], 0
+    for start, end, new in sorted(fix(text)):
+        out.append(text[cursor:start])
+        out.append(new)
+        cursor = end
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
+    """Run every word fix over every paragraph, logging each change."""
+    for fix in WORD_FIXES:
+        if fix.name in skip:
+            continue
+        for i, para in enumerate(draft.paragraphs):
+            changes = _disjoint(fix.find(para.text))
+            if not changes:
+                continue
+            for start, end, new in changes:
+                draft.record(fix.name, para, start, end, new)
+            draft.paragraphs[i] = para.replace(changes)
+
+
+def _disjoint(changes: Iterator[Change]) -> list[Change]:
+    kept: list[Change] = []
+    for change in sorted(changes):
+        if kept and change[0] < kept[-1][1]:
+            continue
+        kept.append(change)
+    return kept

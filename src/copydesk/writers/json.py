@@ -1,0 +1,16 @@
+"""JSON with the benchmark's field names, plus the edit log and the removals."""
+
+from __future__ import annotations
+
+import json
+
+from copydesk.model import Article
+
+
+def write_json(article: Article, indent: int | None = 2) -> str:
+    """The article as a JSON object.
+
+    >>> print(write_json(Article(title="T", paragraphs=["P"]), indent=None)[:60])
+    {"title": "T", "dek": null, "authors": [], "published": null,
+    """
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)

@@ -1,0 +1,14 @@
+"""Plain text: the body alone, one paragraph per line, a blank line between."""
+
+from __future__ import annotations
+
+from copydesk.model import Article
+
+
+def write_text(article: Article) -> str:
+    """The body as plain text.
+
+    >>> write_text(Article(paragraphs=["One.", "Two."]))
+    'One.\\n\\nTwo.\\n'
+    """
+    return "\n\n".join(article.paragraphs) + "\n" if article.paragraphs else ""
