@@ -18,7 +18,7 @@ a dot (``9.05pm``) and zone names spelt out (``Eastern Time``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -33,6 +33,9 @@ class DateMatch:
     ``iso`` is ``2017-01-13`` for a date alone, ``2019-02-21T09:05:00`` with a time but no
     zone, ``2021-08-23T12:56:00-04:00`` with a time and a known zone. The span covers the
     whole expression: a weekday just before the date, and a time and zone before or after it.
+
+    >>> DateMatch(0, 13, "2017-01-13").iso
+    '2017-01-13'
     """
 
     start: int
@@ -72,13 +75,14 @@ _ZONE_NAMES = frozenset(_FIXED_ZONES) | frozenset(_REGIONAL_ZONES)
 
 # Words a dateline may hold besides the date itself (compared in lower case).
 _DATELINE_WORDS = frozenset(
-    """
-    updated update published posted last modified first originally date dated released
-    issued created edited revised on at and
-    monday tuesday wednesday thursday friday saturday sunday
-    mon tue tues wed thu thur thurs fri sat sun
-    """.split()
-)
+    {
+        "updated", "update", "published", "posted", "last", "modified", "first", "originally",
+        "date", "dated", "released", "issued", "created", "edited", "revised", "on", "at", "and",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    }
+)  # fmt: skip
+_TIME_WORDS = frozenset({"a", "p", "m", "am", "pm", "noon", "midnight"})
 
 # ---------------------------------------------------------------------------------------
 # Regex pieces
@@ -146,7 +150,7 @@ _ZONE = rf"""
         \s{{0,2}}(?P<lp>\()?
         (?:(?P<uz>UTC|GMT)(?P<zo>[+-]\d{{1,2}}(?::?\d{{2}})?)|(?P<zn>{_ZONE_ALTERNATION}))
         (?(lp)\))(?![a-z]|[A-Z]{{2}})
-      | (?P<zz>Z)(?![A-Za-z])
+      | \s?(?P<zz>Z)(?![A-Za-z])
       | \s?(?P<off>[+-]\d{{2}}(?::?\d{{2}})?)(?![\d:])
     )?
 """
@@ -161,10 +165,10 @@ _DIGIT = re.compile(r"\d")
 # Where a year may be: 1800-2199, or two digits after a slash ("11/23/26"). Starting with
 # a literal lets the regex engine skip to candidates fast.
 _YEAR_HINT = re.compile(r"1(?=[89]\d\d)|2(?=[01]\d\d)|/(?=\d\d(?!\d))")
-_DAY_HINT = re.compile(r"\d+")
-# How far a date reaches before and after its year (or, yearless, its day).
+# How far a date reaches before and after the start of its year.
 _REACH_BACK = 40
-_REACH_AHEAD = 24
+_REACH_AHEAD = 16
+_SEPS = ("-", "/", ".")
 _SPACED_RUN = re.compile(r"(?<!\S)\S(?: \S){2,}(?!\S)")
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -214,7 +218,10 @@ def find_date(text: str, *, default_year: int | None = None) -> DateMatch | None
 
 
 def is_dateline(text: str) -> bool:
-    """True when the line is essentially a dateline: the date (plus words like 'Updated', 'Published', 'Posted', 'on', weekday names, '|', separators, time, zone) covers the line; False for a sentence of body text that merely mentions a date.
+    """True when the line is essentially a dateline, False for body text mentioning a date.
+
+    The date (with its time and zone) and words such as ``Updated``, ``Published``,
+    ``Posted``, ``on``, weekday names, ``|`` and other separators must cover the whole line.
 
     A dateline is furniture to lift out of the article body; a sentence that mentions a date
     is body text and must stay. A byline with a date (``By Jane Doe | April 5, 2018``) is not
@@ -241,16 +248,27 @@ def is_dateline(text: str) -> bool:
         found = list(_scan(line, None))
         if not found:
             return False
-    pieces, pos = [], 0
+    pieces: list[str] = []
+    pos = 0
     for match in found:
         pieces.append(line[pos : match.start])
         pos = match.end
     pieces.append(line[pos:])
-    rest = _LOOSE_TIME.sub(" ", " ".join(pieces))
-    for word in _WORD.findall(rest):
-        if word not in _ZONE_NAMES and word.lower() not in _DATELINE_WORDS:
-            return False
+    rest = " ".join(pieces)
+    # Body text fails here at its first word, before the costlier search for stray times.
+    if not _only_dateline_words(rest, _DATELINE_WORDS | _TIME_WORDS):
+        return False
+    rest = _LOOSE_TIME.sub(" ", rest)
+    if not _only_dateline_words(rest, _DATELINE_WORDS):
+        return False
     return _SEPARATORS.fullmatch(_WORD.sub("", rest)) is not None
+
+
+def _only_dateline_words(text: str, allowed: frozenset[str]) -> bool:
+    return all(
+        word.group() in _ZONE_NAMES or word.group().lower() in allowed
+        for word in _WORD.finditer(text)
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -278,37 +296,38 @@ def _find_core(text: str, pos: int, default_year: int | None) -> tuple[int, int,
     """
     found: tuple[int, int, _YMD] | None = None
     for hint in _YEAR_HINT.finditer(text, pos):
-        found = _core_near(_DATE, _dated, text, pos, hint.start(), hint.end())
+        if not _may_hold_date(text, pos, hint.start()):
+            continue
+        found = _core_near(text, pos, hint.start(), hint.end())
         if found is not None:
             break
     if default_year is None:
         return found
     limit = len(text) if found is None else found[0]
-    for hint in _DAY_HINT.finditer(text, pos, limit):
-        if hint.end() - hint.start() > 2:
-            continue
-        yearless = _core_near(
-            _YEARLESS, lambda m: _undated(m, default_year), text, pos, hint.start(), hint.end()
-        )
-        if yearless is not None and yearless[0] < limit:
-            return yearless
+    at = pos
+    while (m := _YEARLESS.search(text, at)) is not None and m.start() < limit:
+        ymd = _undated(m, default_year)
+        if ymd is not None:
+            return (m.start(), m.end(), ymd)
+        at = m.start() + 1
     return found
 
 
-def _core_near(
-    pattern: re.Pattern[str],
-    read: Callable[[re.Match[str]], _YMD | None],
-    text: str,
-    pos: int,
-    hint_start: int,
-    hint_end: int,
-) -> tuple[int, int, _YMD] | None:
-    """The first valid match of ``pattern`` that holds the hint, searched near it."""
+def _may_hold_date(text: str, pos: int, at: int) -> bool:
+    """Cheap test of a year hint: a date separator next to it, or a month name before it."""
+    if text[at] == "/" or text[at + 4 : at + 5] in _SEPS or text[at - 1 : at] in _SEPS:
+        return True
+    before = text[max(pos, at - _REACH_BACK) : at].lower()
+    return any(month in before for month in _MONTHS)
+
+
+def _core_near(text: str, pos: int, hint_start: int, hint_end: int) -> tuple[int, int, _YMD] | None:
+    """The first valid :data:`_DATE` match that holds the hint, searched near it."""
     at = max(pos, hint_start - _REACH_BACK)
     stop = min(len(text), hint_end + _REACH_AHEAD)
-    while (m := pattern.search(text, at, stop)) is not None and m.start() <= hint_start:
+    while (m := _DATE.search(text, at, stop)) is not None and m.start() <= hint_start:
         if m.end() >= hint_end:
-            ymd = read(m)
+            ymd = _dated(m)
             if ymd is not None:
                 return (m.start(), m.end(), ymd)
         at = m.start() + 1

@@ -8,6 +8,7 @@ widths of a common text face (Times, in thousandths of an em).
 
 from __future__ import annotations
 
+import re
 from itertools import repeat
 
 _WIDTHS: dict[str, int] = {}
@@ -49,9 +50,42 @@ def percentile(values: list[int], fraction: float) -> int:
     """The value below which ``fraction`` of ``values`` lie (0 for no values).
 
     >>> percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)
-    9
+    10
     """
     if not values:
         return 0
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+_PLAIN_WORD = re.compile(r"""[“"‘'(]*[A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F'’-]*[,.;:!?”"’')]*""")
+_CODE_END = ("{", "}", "};", "});", ");", "=>")
+_CODE_START = re.compile(r"^(?:\$ |> |# |//|/\*|\*/|[{}\]])")
+_CODE_CHARS = frozenset("{}[]()<>=;|&*/\\$#@_`^~")
+
+
+def looks_like_code(text: str) -> bool:
+    """True for a line of program code, a shell session or a table rule, not prose.
+
+    Code is set line by line as written; it must not be reflowed into the prose around it.
+
+    >>> looks_like_code('fetch("/data.json").then(function(res) {')
+    True
+    >>> looks_like_code("$ hg init public"), looks_like_code("SELECT avg(n)")
+    (True, True)
+    >>> looks_like_code("(ab)use your source control system by committing half-working code")
+    False
+    """
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.endswith(_CODE_END) or _CODE_START.match(stripped):
+        return True
+    if stripped.endswith(";") and any(ch in stripped for ch in "(){}=["):
+        return True
+    tokens = stripped.split()
+    plain = sum(1 for token in tokens if _PLAIN_WORD.fullmatch(token))
+    if plain / len(tokens) < 0.5:
+        return True
+    symbols = sum(1 for ch in stripped if ch in _CODE_CHARS)
+    return symbols / len(stripped) > 0.08

@@ -73,7 +73,7 @@ def extract_front_matter(draft: Draft) -> None:
     first = min(anchors)
     if first > 12:
         return  # too deep to be the head of the article: leave the text alone
-    _title_and_dek(draft, head[:first])
+    _title_and_dek(draft, head[: first + 1])
     _dateline_near(draft, head, first)
 
 
@@ -114,19 +114,31 @@ def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
 
 
 def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
-    lines = [line for line in lines if line.role == BODY]
-    if not lines:
-        return
+    """Headline and dek from the lines above the first anchor (byline or dateline), which
+    is the last of ``lines``.
+
+    When the anchor's own block has lines above it, they hold headline and dek, and blocks
+    further up are a kicker or a masthead; otherwise the blocks above are, from the
+    bottom, the dek (when it reads as sentences) and the headline.
+    """
     blocks = _blocks(lines, draft)
-    # A kicker (section name) may stand apart above the headline.
-    while len(blocks) > 1 and _is_kicker(blocks[0], blocks[1]):
-        for line in blocks.pop(0):
-            draft.set_role(line, "kicker")
-    if len(blocks) == 1:
-        title_lines, dek_lines = _split_title_dek(blocks[0])
+    above = [line for line in blocks.pop()[:-1] if line.role == BODY]
+    blocks = [[line for line in block if line.role == BODY] for block in blocks]
+    blocks = [block for block in blocks if block]
+    if above:
+        title_lines, dek_lines = _split_title_dek(above)
+        kicker = blocks
+    elif not blocks:
+        return
+    elif len(blocks) >= 2 and _reads_as_dek(blocks[-1]) and not _reads_as_dek(blocks[-2]):
+        title_lines, dek_lines = blocks[-2], blocks[-1]
+        kicker = blocks[:-2]
     else:
-        title_lines = blocks[0]
-        dek_lines = [line for block in blocks[1:] for line in block]
+        title_lines, dek_lines = _split_title_dek(blocks[-1])
+        kicker = blocks[:-1]
+    for block in kicker:
+        for line in block:
+            draft.set_role(line, "kicker")
     draft.title = " ".join(line.text for line in title_lines)
     for line in title_lines:
         draft.set_role(line, "title")
@@ -136,12 +148,10 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
             draft.set_role(line, "dek")
 
 
-def _is_kicker(block: list[Line], following: list[Line]) -> bool:
-    """A one-line block of a few words above a longer headline is a section kicker."""
-    if len(block) != 1:
-        return False
-    words = _WORDS.findall(block[0].text)
-    return len(words) <= 3 and not _SENTENCE_END.search(block[0].text) and len(following) >= 1
+def _reads_as_dek(block: list[Line]) -> bool:
+    text = " ".join(line.text for line in block)
+    words = len(_WORDS.findall(text))
+    return words >= 12 or (words >= 5 and bool(_SENTENCE_END.search(text)))
 
 
 def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from copydesk.draft import BODY, Draft, Line
-from copydesk.layout import percentile, text_width
+from copydesk.layout import looks_like_code, percentile, text_width
 from copydesk.lexicon import zipf
 from copydesk.model import Edit
 from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
@@ -21,7 +21,8 @@ from copydesk.traced import Traced, join
 
 _TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
-_BULLET = re.compile(r"^(?:[•·▪●■◦*]|[-–—]\s|\d{1,3}[.)]\s+[A-Z“\"])")
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|[-–—]\s)")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[A-Z“\"]")
 _FIRST_WORD = re.compile(r"\S+")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
@@ -90,7 +91,11 @@ def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
 
 
 def _measure(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> Measure:
-    widths = [text_width(line.text) for line in body if line.text.count(" ") >= 3]
+    widths = [
+        text_width(line.text)
+        for line in body
+        if line.text.count(" ") >= 3 and not looks_like_code(line.text)
+    ]
     width = percentile(widths, 0.9) or max(text_width(line.text) for line in body)
     # Do blank lines separate paragraphs here? Look at the clear paragraph ends.
     ends = blank_after = 0
@@ -143,7 +148,14 @@ def _fits(a: Line, b: Line, width: int, slack: float = 0.97) -> bool:
 def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
     if _DROP_CAP.match(a.text):
         return False
-    if _BULLET.match(b.text):
+    code_a, code_b = looks_like_code(a.text), looks_like_code(b.text)
+    if code_a and code_b:
+        return False  # a block of code stays one block
+    if code_b:
+        return _terminal(a.text) or _fits(a, b, measure.width)
+    if code_a:
+        return _starts_sentence(b.text) or gap.blank
+    if _BULLET.match(b.text) or (_NUMBERED.match(b.text) and _terminal(a.text)):
         return True
     if not _starts_sentence(b.text):
         return False  # a lower-case start goes on the sentence, whatever lies between
@@ -189,14 +201,7 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     (('', 1), ('', 0), ('', 0))
     """
     if _DROP_CAP.match(a):
-        head = _WORD_HEAD.match(b)
-        letter = a[-1]
-        if head:
-            word = head.group(1)
-            joined = letter + word
-            if zipf(joined) >= 3 and (zipf(word) < 3 or zipf(joined) > zipf(word)):
-                return "", 0
-        return " ", 0
+        return ("" if _glue_drop_cap(a[-1], b) else " "), 0
     tail = _WORD_TAIL.search(a)
     if tail:
         head = _WORD_HEAD.match(b)
@@ -213,3 +218,22 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     if b.startswith("—") and len(b) > 1 and not b[1].isspace():
         return "", 0
     return " ", 0
+
+
+def _glue_drop_cap(letter: str, following: str) -> bool:
+    """Does a drop cap belong to the first word of the line after it?
+
+    A letter that is no word alone always does (``L`` + ``ONDON``); ``A`` and ``I`` do when
+    the joined word is the likelier reading (``A`` + ``fter``, but ``I`` + ``don't``).
+
+    >>> _glue_drop_cap("L", "ONDON —"), _glue_drop_cap("A", "fter the war"), _glue_drop_cap("I", "don't")
+    (True, True, False)
+    """
+    if zipf(letter) < 7.0:
+        return True
+    head = _WORD_HEAD.match(following)
+    if not head:
+        return False
+    word = head.group(1)
+    joined = zipf(letter + word)
+    return joined >= 3.0 and joined > zipf(word)

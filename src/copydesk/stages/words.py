@@ -57,12 +57,12 @@ def fix_ellipses(text: str) -> Iterator[Change]:
     'freedom. . . . No'
     >>> apply(fix_ellipses, "I learned. .. at King's")
     "I learned . . . at King's"
-    >>> apply(fix_ellipses, "Wait... what? And . . . this.")
-    'Wait... what? And . . . this.'
+    >>> apply(fix_ellipses, "Wait... what? And . . . this. Since 2015. ... ever")
+    'Wait... what? And . . . this. Since 2015. ... ever'
     """
     for match in _DOTS.finditer(text):
         run = match.group()
-        if " " not in run or " ." * (run.count(".") - 1) == run[1:]:
+        if "..." in run or " ." * (run.count(".") - 1) == run[1:]:
             continue
         dots = run.count(".")
         spaced = " ".join("." * dots)
@@ -73,7 +73,7 @@ def fix_ellipses(text: str) -> Iterator[Change]:
         yield start, match.end(), spaced
 
 
-_TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-])")
+_TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-]|\.\w)")
 
 
 def split_glued_words(text: str) -> Iterator[Change]:
@@ -93,8 +93,7 @@ def split_glued_words(text: str) -> Iterator[Change]:
         token = match.group()
         if any(ch.isupper() for ch in token[1:]):
             continue
-        whole = zipf(token)
-        if whole >= 2.0:
+        if zipf(token) >= 3.0:
             continue
         split = best_split(token)
         if split is not None:
@@ -103,25 +102,35 @@ def split_glued_words(text: str) -> Iterator[Change]:
 
 
 def best_split(token: str) -> int | None:
-    """Where to split ``token`` into two common words, or None.
+    """Where to split ``token`` into two words, or None.
 
-    >>> best_split("Ilove"), best_split("Haqqgani")
-    (1, None)
+    Reading the token as two words must be far likelier than reading it as one: the
+    product of the halves' frequencies must beat the token's own frequency by two orders of
+    magnitude (frequencies on the Zipf scale, where 9 is every word).
+
+    >>> best_split("Ilove"), best_split("inthe"), best_split("Haqqgani"), best_split("changesets")
+    (1, 2, None, None)
+    >>> best_split("Hedone"), best_split("Gorea"), best_split("upkeeping")
+    (None, None, None)
     """
-    whole = zipf(token)
+    whole = max(zipf(token), 0.0)
+    # A capital marks a name (ask for stronger evidence), unless it is the capital of 'I'.
     capital = token[0].isupper()
-    floor = 4.0 if capital else 3.0
     best: tuple[float, int] | None = None
     for i in range(1, len(token)):
         head, tail = token[:i], token[i:]
-        if len(head) == 1 and zipf(head) < 5.5 or len(tail) == 1:
-            continue
-        if len(head) == 1 and not capital and head != "a":
-            continue
-        low = min(zipf(head), zipf(tail))
-        if low >= floor and low - whole >= 2.5 and (best is None or low > best[0]):
-            best = (low, i)
+        z_head, z_tail = zipf(head), zipf(tail)
+        single = len(head) == 1 or len(tail) == 1
+        floor = 3.0 if single else (3.5 if capital else 2.5)
+        if (len(head) == 1 and z_head < 7.0) or (len(tail) == 1 and z_tail < 7.0):
+            continue  # only 'a' and 'I' stand alone as one-letter words
+        pair = z_head + z_tail - 9.0
+        if pair >= max(whole + SPLIT_MARGIN, floor) and (best is None or pair > best[0]):
+            best = (pair, i)
     return best[1] if best else None
+
+
+SPLIT_MARGIN = 2.0
 
 
 _SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
