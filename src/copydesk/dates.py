@@ -315,7 +315,11 @@ def _find_core(text: str, pos: int, default_year: int | None) -> tuple[int, int,
 
 def _may_hold_date(text: str, pos: int, at: int) -> bool:
     """Cheap test of a year hint: a date separator next to it, or a month name before it."""
-    if text[at] == "/" or text[at + 4 : at + 5] in _SEPS or text[at - 1 : at] in _SEPS:
+    if text[at] == "/":
+        return True
+    if text[at + 4 : at + 5] in _SEPS and text[at + 5 : at + 6].isdigit():
+        return True
+    if text[at - 1 : at] in _SEPS and text[max(at - 2, 0) : at - 1].isdigit():
         return True
     before = text[max(pos, at - _REACH_BACK) : at].lower()
     return any(month in before for month in _MONTHS)

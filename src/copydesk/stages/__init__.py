@@ -14,6 +14,7 @@ from copydesk.stages.backmatter import extract_bio, remove_notices
 from copydesk.stages.footnotes import remove_footnote_marks
 from copydesk.stages.frontmatter import extract_front_matter
 from copydesk.stages.furniture import remove_furniture
+from copydesk.stages.lists import remove_list_markers
 from copydesk.stages.normalize import normalize_unicode
 from copydesk.stages.paragraphs import rebuild_paragraphs
 from copydesk.stages.webpage import find_article
@@ -36,6 +37,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("front", extract_front_matter, "headline, dek, byline, dateline, captions"),
     Stage("notices", remove_notices, "print notices and share/subscribe prompts"),
     Stage("paragraphs", rebuild_paragraphs, "hard-wrapped lines joined, paragraph breaks restored"),
+    Stage("lists", remove_list_markers, "bullets and numbers off list items"),
     Stage("footnotes", remove_footnote_marks, "footnote markers of printed link notes"),
     Stage("bio", extract_bio, "the author note at the end"),
     Stage("words", repair_words, "ellipses, glued words, spacing"),

@@ -8,7 +8,7 @@ carried the links are taken out, but only numbers that have a printed note.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
 
 from copydesk.draft import Draft
 from copydesk.lexicon import zipf
@@ -16,24 +16,41 @@ from copydesk.lexicon import zipf
 _MARKER = re.compile(r"(?<=[^\W\d_]{2})(\d{1,3})(?=[\s.,;:!?)”\"’]|$)")
 
 
-def find_markers(text: str, notes: set[int]) -> Iterator[tuple[int, int, str]]:
-    """Footnote numbers glued to the end of a word, for numbers that have a note.
+def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int, str]]]:
+    """Footnote numbers glued to the end of words, per text, for numbers that have a note.
 
-    >>> list(find_markers("one web bug1 designed, cookies3 your (process4.) MP3", {1, 3, 4}))
-    [(11, 12, ''), (30, 31, ''), (45, 46, '')]
+    Markers run in order through the article (1, 2, 3 ...) and each is used once, while a
+    number that is part of a name (``GreenPak4``) recurs or breaks the order.
+
+    >>> find_markers(["a web bug1 designed, cookies3 your (process4.) MP3"], {1, 3, 4})
+    [[(9, 10, ''), (28, 29, ''), (43, 44, '')]]
+    >>> find_markers(["GreenPak4 is tiny; the GreenPak4 chip, downloads1 page"], {1, 4})
+    [[(48, 49, '')]]
     """
-    for match in _MARKER.finditer(text):
-        if int(match.group(1)) not in notes:
+    found: list[tuple[int, re.Match[str], str]] = []
+    tokens: Counter[str] = Counter()
+    for i, text in enumerate(texts):
+        for match in _MARKER.finditer(text):
+            word_start = match.start()
+            while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "'’-"):
+                word_start -= 1
+            token = text[word_start : match.end()]
+            tokens[token] += 1
+            found.append((i, match, text[word_start : match.start()]))
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    last = 0
+    for i, match, word in found:
+        number = int(match.group(1))
+        token = word + match.group(1)
+        if number not in notes or number <= last or tokens[token] > 1:
             continue
-        word_start = match.start()
-        while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "'’-"):
-            word_start -= 1
-        word = text[word_start : match.start()]
         if word.isupper() and len(word) <= 4:
             continue  # MP3, G7, A4: the number belongs to the name
-        if zipf(word + match.group(1)) > zipf(word):
+        if zipf(token) > zipf(word):
             continue
-        yield match.start(), match.end(), ""
+        out[i].append((match.start(), match.end(), ""))
+        last = number
+    return out
 
 
 def remove_footnote_marks(draft: Draft) -> None:
@@ -41,9 +58,10 @@ def remove_footnote_marks(draft: Draft) -> None:
     notes = draft.hints.get("footnotes")
     if not isinstance(notes, set) or not notes:
         return
-    for i, para in enumerate(draft.paragraphs):
-        changes = list(find_markers(para.text, notes))
+    per_text = find_markers([para.text for para in draft.paragraphs], notes)
+    for i, changes in enumerate(per_text):
         if changes:
+            para = draft.paragraphs[i]
             for start, end, new in changes:
                 draft.record("footnote marker", para, start, end, new)
             draft.paragraphs[i] = para.replace(changes)

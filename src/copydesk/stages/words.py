@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from copydesk.draft import Draft
+from copydesk.layout import looks_like_code
 from copydesk.lexicon import zipf
 
 Change = tuple[int, int, str]
@@ -177,11 +178,13 @@ def apply(fix: Callable[[str], Iterator[Change]], text: str) -> str:
 
 
 def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
-    """Run every word fix over every paragraph, logging each change."""
+    """Run every word fix over every paragraph of prose (code is left as written)."""
+    prose = [i for i, para in enumerate(draft.paragraphs) if not looks_like_code(para.text)]
     for fix in WORD_FIXES:
         if fix.name in skip:
             continue
-        for i, para in enumerate(draft.paragraphs):
+        for i in prose:
+            para = draft.paragraphs[i]
             changes = _disjoint(fix.find(para.text))
             if not changes:
                 continue
