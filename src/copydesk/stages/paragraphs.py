@@ -36,11 +36,13 @@ _ABBREVIATION = re.compile(
 
 @dataclass(slots=True)
 class Gap:
-    """What lies between two body lines: blank lines, other lines, a page break."""
+    """What lies between two body lines: blank lines, other lines, a page break; and
+    whether the first of the two lines itself stands after a blank line."""
 
     blank: bool
     skipped: bool
     page_break: bool
+    blank_before_a: bool = False
 
 
 @dataclass(slots=True)
@@ -77,7 +79,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
 def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
     out: list[tuple[Line, Line, Gap]] = []
     prev: Line | None = None
-    blank = skipped = False
+    blank = skipped = prev_after_blank = False
     for line in lines:
         if line.blank:
             blank = True
@@ -85,7 +87,9 @@ def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
             skipped = True
         else:
             if prev is not None:
-                out.append((prev, line, Gap(blank, skipped, line.page != prev.page)))
+                gap = Gap(blank, skipped, line.page != prev.page, prev_after_blank)
+                out.append((prev, line, gap))
+            prev_after_blank = blank or prev is None
             prev, blank, skipped = line, False, False
     return out
 
@@ -139,10 +143,16 @@ def _starts_sentence(text: str) -> bool:
 
 
 def _fits(a: Line, b: Line, width: int, slack: float = 0.97) -> bool:
-    """Would the first word of ``b`` have fitted at the end of ``a``?"""
+    """Would the first word of ``b`` have fitted at the end of ``a``?
+
+    Extraction sometimes runs two printed lines into one; then only the overflow counts.
+    """
     match = _FIRST_WORD.match(b.text)
     word = match.group() if match else ""
-    return text_width(a.text) + text_width(" " + word) <= width * slack
+    used = text_width(a.text)
+    if used > width * 1.15:
+        used -= width * int(used // width)
+    return used + text_width(" " + word) <= width * slack
 
 
 def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
@@ -155,7 +165,9 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
         return _terminal(a.text) or _fits(a, b, measure.width)
     if code_a:
         return _starts_sentence(b.text) or gap.blank
-    if _BULLET.match(b.text) or (_NUMBERED.match(b.text) and _terminal(a.text)):
+    if (_BULLET.match(b.text) or _NUMBERED.match(b.text)) and (
+        _terminal(a.text) or _fits(a, b, measure.width) or _BULLET.match(a.text)
+    ):
         return True
     if not _starts_sentence(b.text):
         return False  # a lower-case start goes on the sentence, whatever lies between
@@ -165,8 +177,9 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
         return True
     if _terminal(a.text):
         return _fits(a, b, measure.width)
-    # No sentence end: only a short line (a subhead, a list item) ends a block.
-    return _fits(a, b, measure.width, 0.75)
+    # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
+    # usually has space above it.
+    return _fits(a, b, measure.width, 0.97 if gap.blank_before_a else 0.75)
 
 
 def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
