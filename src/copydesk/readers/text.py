@@ -63,6 +63,18 @@ def decode(data: bytes, name: str = "input") -> str:
 
 
 def _guess(data: bytes, name: str) -> str:
+    """Decode bytes that are not UTF-8.
+
+    Text that is mostly ASCII with a few high bytes is a Western single-byte encoding far
+    more often than a CJK one (where most bytes are high); charset-normalizer decides the
+    rest.
+    """
+    high = sum(1 for byte in data[:65536] if byte >= 0x80)
+    if high < 0.3 * min(len(data), 65536):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()

@@ -10,7 +10,7 @@ from copydesk.model import Article
 def write_json(article: Article, indent: int | None = 2) -> str:
     """The article as a JSON object.
 
-    >>> print(write_json(Article(title="T", paragraphs=["P"]), indent=None)[:60])
-    {"title": "T", "dek": null, "authors": [], "published": null,
+    >>> write_json(Article(title="T", paragraphs=["P"]), indent=None).startswith('{"title": "T"')
+    True
     """
     return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
