@@ -13,7 +13,7 @@ import re
 from copydesk.dates import find_date, is_dateline
 from copydesk.draft import BODY, Draft, Line
 from copydesk.model import Caption
-from copydesk.names import parse_byline
+from copydesk.names import looks_like_name, parse_byline
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
 CAPTION_REACH = 8  # lines a caption may span above its credit
@@ -42,6 +42,9 @@ def extract_front_matter(draft: Draft) -> None:
         for line in title_lines:
             draft.set_role(line, "title")
     head = [line for line in draft.lines if line.role == BODY and not line.blank][:HEAD_WINDOW]
+    prose_at = draft.hints.get("first_prose_line")
+    if draft.kind == "web-print" and isinstance(prose_at, int):
+        head = [line for line in head if line.index < prose_at]
     if not head:
         return
     byline_at = date_at = None
@@ -78,14 +81,16 @@ def extract_front_matter(draft: Draft) -> None:
 
 
 def _skip_to_prose(draft: Draft, head: list[Line]) -> None:
-    """On a web page, what stands between the headline block and the first paragraph of
-    prose is tags, share buttons and image names: not the article."""
+    """On a web page, what stands between the headline and the first paragraph of prose
+    is the byline (often a bare name), tags, share buttons and image names."""
     for line in head:
         if line.role != BODY:
             continue
-        if len(_WORDS.findall(line.text)) >= 8:
-            return
-        draft.set_role(line, "page before article")
+        if not draft.authors and looks_like_name(line.text):
+            draft.authors = [line.text.strip()]
+            draft.set_role(line, "byline")
+        else:
+            draft.set_role(line, "page before article")
 
 
 def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:
