@@ -14,10 +14,14 @@ import re
 
 from rapidfuzz import fuzz
 
+from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
+from copydesk.names import parse_byline
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
-_TITLE_SPLIT = re.compile(r"\s+[|•·]\s+|\s+[-–—:]\s+")
+_TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
 _TERMINAL = re.compile(r"""[.!?…:;,][”"’')\]]*$""")
 _SHARE = re.compile(
     r"^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|reddit|linkedin|pinterest|whatsapp|"
@@ -58,6 +62,8 @@ def find_article(draft: Draft) -> None:
     ]
     start, end = _densest_run(scores[floor:])
     start, end = start + floor, end + floor
+    if headline is None:
+        headline = _headline_above_byline(lines, start)
     if headline is not None:
         start = headline[0]
         draft.hints["headline_lines"] = [lines[i].index for i in headline]
@@ -118,32 +124,64 @@ def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
+def title_variants(page_title: str) -> list[str]:
+    """Forms the printed headline may take, from a page's <title>: the whole, each part
+    between separators (one of them is the site name), without parentheticals, and the
+    first sentence of a part that ran on into the dek. Longest first.
+
+    >>> title_variants("How to Build a Terrarium (with Pictures) | eHow")[:3]
+    ['how to build a terrarium with pictures ehow', 'how to build a terrarium with pictures', 'how to build a terrarium']
+    """
+    title = page_title.strip().rstrip(" .…")
+    forms = {title}
+    for part in _TITLE_SPLIT.split(title):
+        forms.add(part)
+        forms.add(_PARENTHETICAL.sub("", part))
+        forms.add(_SENTENCE.split(part)[0])
+    normalized = {_norm(form) for form in forms}
+    return sorted((t for t in normalized if t), key=lambda t: (-len(t), t))
+
+
 def _find_headline(lines: list[Line], page_title: str, prose: list[bool]) -> list[int] | None:
-    """The line(s) where the headline is printed: the best match of the page title (or its
-    longest part, without the site name) that stands above the first run of prose."""
+    """The line(s) where the headline is printed: the best match of the longest form of the
+    page title that is printed above a run of prose."""
     if not page_title:
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
-    parts = [_norm(part) for part in _TITLE_SPLIT.split(page_title.rstrip(" .…"))]
-    titles = sorted({p for p in parts if len(p.split()) >= 3} | {_norm(page_title.rstrip(" .…"))})
-    titles = [t for t in titles if t]
-    if not titles:
-        return None
-    best: tuple[float, int, list[int]] | None = None
-    for i in range(len(lines) - 1):
-        if prose[i] and i > 0 and prose[i - 1]:
-            continue  # inside running prose: not where a headline stands
-        for span in ([i], [i, i + 1]):
-            text = _norm(" ".join(lines[k].text for k in span))
-            if not text:
-                continue
-            for title in titles:
+    for title in title_variants(page_title):
+        best: tuple[float, int, list[int]] | None = None
+        for i in range(len(lines)):
+            if prose[i] and i > 0 and prose[i - 1]:
+                continue  # inside running prose: not where a headline stands
+            for span in ([i], [i, i + 1]) if i + 1 < len(lines) else ([i],):
+                text = _norm(" ".join(lines[k].text for k in span))
+                if not text:
+                    continue
                 candidate = text[: len(title)] if truncated else text
                 score = fuzz.ratio(candidate, title)
-                if score >= HEADLINE_MATCH and (best is None or (score, -i) > (best[0], -best[1])):
-                    if _prose_follows(prose, span[-1] + 1):
-                        best = (score, i, span)
-    return best[2] if best else None
+                if score < HEADLINE_MATCH or not _prose_follows(prose, span[-1] + 1):
+                    continue
+                if best is None or score > best[0] or (score == best[0] and best[1] == i):
+                    best = (score, i, span)
+        if best is not None:
+            return best[2]
+    return None
+
+
+def _headline_above_byline(lines: list[Line], start: int, reach: int = 15) -> list[int] | None:
+    """Without a page title to match, the headline is the line above the byline or the
+    dateline that stands just before the article's prose."""
+    for i in range(start - 1, max(start - reach, 0), -1):
+        text = lines[i].text
+        if parse_byline(text) is not None or is_dateline(text):
+            j = i - 1
+            while j >= 0 and (_SHARE.match(lines[j].text) or is_dateline(lines[j].text)):
+                j -= 1
+            words = len(_WORDS.findall(lines[j].text)) if j >= 0 else 0
+            if 2 <= words <= 25:
+                return [j]
+            return None
+    return None
 
 
 def _prose_follows(prose: list[bool], start: int, reach: int = 40) -> bool:
