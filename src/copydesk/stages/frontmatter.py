@@ -34,21 +34,31 @@ _SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
 
 def extract_front_matter(draft: Draft) -> None:
     """Fill title, dek, authors, published and captions from the head of the body."""
+    if draft.kind == "web-print":
+        _web_front(draft)
+        return
     _captions(draft)
-    headline = draft.hints.get("headline_lines")
-    if isinstance(headline, list) and headline:
-        title_lines = [draft.lines[i] for i in headline]
-        draft.title = " ".join(line.text for line in title_lines)
-        for line in title_lines:
-            draft.set_role(line, "title")
     head = [line for line in draft.lines if line.role == BODY and not line.blank][:HEAD_WINDOW]
-    prose_at = draft.hints.get("first_prose_line")
-    if draft.kind == "web-print" and isinstance(prose_at, int):
-        head = [line for line in head if line.index < prose_at]
     if not head:
         return
+    anchors = _anchors(draft, head)
+    if not anchors:
+        _title_without_anchor(draft, head)
+        return
+    first = min(anchors)
+    if first > 12:
+        return  # too deep to be the head of the article: leave the text alone
+    _title_and_dek(draft, head[: first + 1])
+    _dateline_near(draft, head, first)
+
+
+def _anchors(draft: Draft, head: list[Line]) -> list[int]:
+    """Find the byline and the dateline among ``head``; fill authors and published; return
+    their positions in ``head``."""
     byline_at = date_at = None
     for i, line in enumerate(head):
+        if line.role != BODY:
+            continue
         if byline_at is None:
             byline = parse_byline(line.text)
             if byline is not None and byline.names:
@@ -66,31 +76,74 @@ def extract_front_matter(draft: Draft) -> None:
             draft.set_role(line, "dateline")
         if byline_at is not None and date_at is not None:
             break
-    anchors = [i for i in (byline_at, date_at) if i is not None]
-    if draft.kind == "web-print":
-        _skip_to_prose(draft, head)
-        return
-    if not anchors:
-        _title_without_anchor(draft, head)
-        return
-    first = min(anchors)
-    if first > 12:
-        return  # too deep to be the head of the article: leave the text alone
-    _title_and_dek(draft, head[: first + 1])
-    _dateline_near(draft, head, first)
+    return [i for i in (byline_at, date_at) if i is not None]
 
 
-def _skip_to_prose(draft: Draft, head: list[Line]) -> None:
-    """On a web page, what stands between the headline and the first paragraph of prose
-    is the byline (often a bare name), tags, share buttons and image names."""
-    for line in head:
-        if line.role != BODY:
+WEB_REACH_UP = 6  # lines above the headline where a web page may print the byline
+WEB_REACH_DOWN = 15  # lines past the first prose line searched for a byline or dateline
+
+
+def _web_front(draft: Draft) -> None:
+    """The head of a printed web page: headline (found by the webpage stage), then byline,
+    date and dek near it; what else stands between the headline and the prose goes."""
+    lines = draft.lines
+    headline = draft.hints.get("headline_lines")
+    prose_at = draft.hints.get("first_prose_line")
+    if isinstance(headline, list) and headline:
+        title_lines = [lines[i] for i in headline]
+        draft.title = " ".join(line.text for line in title_lines)
+        for line in title_lines:
+            draft.set_role(line, "title")
+        top = headline[0]
+    else:
+        top = prose_at if isinstance(prose_at, int) else 0
+    _captions(draft)
+    if not isinstance(prose_at, int):
+        return
+    window = [
+        line
+        for line in lines[max(top - WEB_REACH_UP * 3, 0) : prose_at + WEB_REACH_DOWN * 2]
+        if not line.blank
+    ]
+    above = [line for line in window if line.index < top][-WEB_REACH_UP:]
+    between = [line for line in window if top < line.index < prose_at]
+    below = [line for line in window if line.index >= prose_at][:WEB_REACH_DOWN]
+    for line in [*between, *above, *below]:
+        if line.role != BODY or (line in below and len(_WORDS.findall(line.text)) > 14):
             continue
-        if not draft.authors and looks_like_name(line.text):
-            draft.authors = [line.text.strip()]
-            draft.set_role(line, "byline")
-        else:
-            draft.set_role(line, "page before article")
+        _byline_or_date(draft, line)
+    byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
+    if byline_below is not None:
+        dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
+        if dek and len(dek) <= 4:
+            draft.dek = " ".join(line.text for line in dek)
+            for line in dek:
+                draft.set_role(line, "dek")
+    for line in [*above, *between]:
+        draft.set_role(line, "page before article")
+
+
+def _byline_or_date(draft: Draft, line: Line) -> None:
+    """Read a byline (``By A``, or a bare name beside a date) and a date off one line."""
+    text = line.text
+    found = find_date(text)
+    rest = (text[: found.start] + " " + text[found.end :]) if found else text
+    rest = rest.strip(" |-–—•·,")
+    took = False
+    if not draft.authors:
+        byline = parse_byline(text)
+        if byline is not None and byline.names:
+            draft.authors = byline.names
+            took = True
+        elif rest and looks_like_name(rest):
+            draft.authors = [rest]
+            took = True
+    if draft.published is None and found and (took or is_dateline(text)):
+        draft.published = found.iso
+        took = True
+        draft.set_role(line, "dateline" if not draft.authors or rest == "" else "byline")
+    if took:
+        draft.set_role(line, "byline")
 
 
 def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:

@@ -36,6 +36,8 @@ PRINT_STAMP = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+_HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+_FILE = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cgi|pdf|txt)$", re.IGNORECASE)
 DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?", re.IGNORECASE)
 URL_LINE = re.compile(
     r"^(?:\[?(?P<note>\d{1,3})[.)\]]\s*)?(?:<)?(?P<url>(?:https?://|www\.)\S+?)(?:>)?[.,;]?$"
@@ -74,6 +76,16 @@ def url_of(text: str) -> str | None:
     return match.group("url") if match else None
 
 
+def hosts_in(url: str) -> list[str]:
+    """The host names in a URL, including those of a page kept in a web archive.
+
+    >>> hosts_in("https://web.archive.org/web/2015/https://www.aclu.org/blog/x.html 3/12")
+    ['web.archive.org', 'www.aclu.org']
+    """
+    parts = url.split()[0].split("/") if url.strip() else []
+    return [p for p in parts if _HOST.match(p) and not _FILE.search(p) and not p.isdigit()]
+
+
 def _pages(lines: list[Line]) -> dict[int, list[Line]]:
     pages: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
@@ -108,6 +120,8 @@ def remove_furniture(draft: Draft) -> None:
             if PRINT_STAMP.match(line.text):
                 if DATE_STAMP.match(line.text):
                     stamps += 1
+                elif hosts := hosts_in(line.text):
+                    draft.hints["site"] = " ".join(hosts)
                 draft.set_role(line, "print stamp")
             elif shape(line.text) in repeated:
                 draft.set_role(line, "running head")

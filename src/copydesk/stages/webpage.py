@@ -43,6 +43,7 @@ _AFTER_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 PROSE_WORDS = 6
+HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86
 
 
@@ -54,7 +55,8 @@ def find_article(draft: Draft) -> None:
     if not lines:
         return
     prose = prose_lines(lines)
-    headline = _find_headline(lines, str(draft.hints.get("page_title", "")), prose)
+    site = str(draft.hints.get("site", ""))
+    headline = _find_headline(lines, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
     scores = [
         (-50.0 if i >= floor and _AFTER_ARTICLE.match(line.text) else _score(line, prose[i]))
@@ -72,8 +74,10 @@ def find_article(draft: Draft) -> None:
         None,
     )
     for i, line in enumerate(lines):
-        if i < start:
+        if i < start - HEAD_MARGIN * (headline is not None):
             draft.set_role(line, "page before article")
+        elif i < start:
+            pass  # may hold the byline: the front-matter stage decides
         elif i > end:
             draft.set_role(line, "page after article")
         elif _SHARE.match(line.text):
@@ -124,7 +128,7 @@ def _norm(text: str) -> str:
     return " ".join(_WORDS.findall(text.casefold()))
 
 
-def title_variants(page_title: str) -> list[str]:
+def title_variants(page_title: str, site: str = "") -> list[str]:
     """Forms the printed headline may take, from a page's <title>: the whole, each part
     between separators (one of them is the site name), without parentheticals, and the
     first sentence of a part that ran on into the dek. Longest first.
@@ -139,17 +143,30 @@ def title_variants(page_title: str) -> list[str]:
         forms.add(_PARENTHETICAL.sub("", part))
         forms.add(_SENTENCE.split(part)[0])
     normalized = {_norm(form) for form in forms}
-    return sorted((t for t in normalized if t), key=lambda t: (-len(t), t))
+    normalized = {t for t in normalized if t and not _is_site_name(t, site)}
+    return sorted(normalized, key=lambda t: (-len(t), t))
 
 
-def _find_headline(lines: list[Line], page_title: str, prose: list[bool]) -> list[int] | None:
-    """The line(s) where the headline is printed: the best match of the longest form of the
-    page title that is printed above a run of prose."""
+def _is_site_name(title: str, site: str) -> bool:
+    """Is this part of a page title the site's name (as its domain spells it)?
+
+    >>> _is_site_name("the washington post", "www.washingtonpost.com")
+    True
+    """
+    squeezed = title.replace(" ", "").removeprefix("the")
+    return len(squeezed) >= 3 and any(squeezed in host for host in site.casefold().split())
+
+
+def _find_headline(
+    lines: list[Line], page_title: str, prose: list[bool], site: str
+) -> list[int] | None:
+    """The line(s) where the headline is printed: the best match of a form of the page
+    title (longer forms and spans win ties) that is printed above a run of prose."""
     if not page_title:
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
-    for title in title_variants(page_title):
-        best: tuple[float, int, list[int]] | None = None
+    best: tuple[float, int, int, list[int]] | None = None
+    for title in title_variants(page_title, site):
         for i in range(len(lines)):
             if prose[i] and i > 0 and prose[i - 1]:
                 continue  # inside running prose: not where a headline stands
@@ -161,11 +178,10 @@ def _find_headline(lines: list[Line], page_title: str, prose: list[bool]) -> lis
                 score = fuzz.ratio(candidate, title)
                 if score < HEADLINE_MATCH or not _prose_follows(prose, span[-1] + 1):
                     continue
-                if best is None or score > best[0] or (score == best[0] and best[1] == i):
-                    best = (score, i, span)
-        if best is not None:
-            return best[2]
-    return None
+                key = (score, len(title), len(span))
+                if best is None or key > best[:3]:
+                    best = (*key, span)
+    return best[3] if best else None
 
 
 def _headline_above_byline(lines: list[Line], start: int, reach: int = 15) -> list[int] | None:

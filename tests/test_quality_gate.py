@@ -1,0 +1,105 @@
+"""The quality gate: copydesk on every dev case of ../shared/bench, scored with the
+benchmark's own scorer, must not fall below the floors in ``quality_floors.json``.
+
+The floors are a baseline ({scenario: {metric: floor}}), set a little under the measured
+per-scenario means. Raise them when quality rises; never lower them to make this pass.
+To see the current figures: ``python bench/quality.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import statistics
+from collections import defaultdict
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+import copydesk
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO.parent / "shared" / "bench"
+DEV = BENCH / "dev"
+FLOORS = Path(__file__).parent / "quality_floors.json"
+
+pytestmark = pytest.mark.skipif(
+    not (DEV / "manifest.jsonl").is_file() or not (BENCH / "score.py").is_file(),
+    reason=f"benchmark data not found at {BENCH} (check out ../shared beside the repo)",
+)
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_floors() -> dict[str, dict[str, float]]:
+    data = json.loads(FLOORS.read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@pytest.fixture(scope="module")
+def means() -> dict[str, dict[str, float]]:
+    """Per-scenario means of every metric over the dev set (text inputs, in process)."""
+    scorer = load_scorer()
+    cases = [json.loads(x) for x in (DEV / "manifest.jsonl").read_text().splitlines() if x.strip()]
+    assert cases, "empty manifest"
+    rows: dict[str, list[dict[str, float]]] = defaultdict(list)
+    for case in cases:
+        truth = json.loads((DEV / case["truth"]).read_text(encoding="utf-8"))
+        try:
+            pred: dict[str, Any] = copydesk.clean(DEV / case["txt"]).to_dict()
+        except copydesk.CopydeskError:
+            pred = {}  # scored as zero on every field, as score.py does
+        rows[case["scenario"]].append(scorer.score_case(pred, truth))
+    return {
+        scenario: {
+            metric: statistics.fmean(r[metric] for r in rs if metric in r)
+            for metric in scorer.FIELDS
+            if any(metric in r for r in rs)
+        }
+        for scenario, rs in rows.items()
+    }
+
+
+def test_floors_file_is_well_formed() -> None:
+    data = json.loads(FLOORS.read_text(encoding="utf-8"))
+    assert "_note" in data
+    for scenario, metrics in load_floors().items():
+        assert isinstance(metrics, dict), scenario
+        for metric, floor in metrics.items():
+            assert isinstance(floor, int | float) and 0 <= floor <= 1, (scenario, metric)
+
+
+def test_quality_does_not_fall_below_the_floors(means: dict[str, dict[str, float]]) -> None:
+    floors = load_floors()
+    failures = []
+    lines = [f"{'scenario':<10} {'metric':<10} {'measured':>9} {'floor':>7}"]
+    for scenario, metrics in sorted(floors.items()):
+        for metric, floor in metrics.items():
+            measured = means.get(scenario, {}).get(metric, math.nan)
+            bad = not measured >= floor - 1e-9  # a metric no longer measured fails too
+            if bad:
+                failures.append(f"{scenario}/{metric}")
+            flag = "  <-- below floor" if bad else ""
+            lines.append(f"{scenario:<10} {metric:<10} {measured:>9.3f} {floor:>7.2f}{flag}")
+    assert not failures, "quality fell below the floors:\n" + "\n".join(lines)
+
+
+def test_every_measured_metric_has_a_floor(means: dict[str, dict[str, float]]) -> None:
+    """A new scenario or metric in the benchmark gets a floor too (add it to the JSON)."""
+    floors = load_floors()
+    unguarded = [
+        f"{scenario}/{metric} = {value:.3f}"
+        for scenario, metrics in means.items()
+        for metric, value in metrics.items()
+        if metric not in floors.get(scenario, {})
+    ]
+    assert not unguarded, "no floor for: " + ", ".join(unguarded)
