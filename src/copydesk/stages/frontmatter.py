@@ -100,18 +100,18 @@ def _web_front(draft: Draft) -> None:
     _captions(draft)
     if not isinstance(prose_at, int):
         return
-    window = [
-        line
-        for line in lines[max(top - WEB_REACH_UP * 3, 0) : prose_at + WEB_REACH_DOWN * 2]
-        if not line.blank
-    ]
+    window = [line for line in lines if line.role == BODY and not line.blank]
     above = [line for line in window if line.index < top][-WEB_REACH_UP:]
     between = [line for line in window if top < line.index < prose_at]
     below = [line for line in window if line.index >= prose_at][:WEB_REACH_DOWN]
-    for line in [*between, *above, *below]:
+    candidates = [*above, *between, *below]
+    near_date = _near_dates(candidates)
+    for k, line in enumerate(candidates):
         if line.role != BODY or (line in below and len(_WORDS.findall(line.text)) > 14):
             continue
-        _byline_or_date(draft, line)
+        # A bare name counts only beside a date or right under the headline.
+        bare_names = k in near_date or (line in between and line is between[0])
+        _byline_or_date(draft, line, bare_names)
     byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
@@ -123,7 +123,13 @@ def _web_front(draft: Draft) -> None:
         draft.set_role(line, "page before article")
 
 
-def _byline_or_date(draft: Draft, line: Line) -> None:
+def _near_dates(lines: list[Line]) -> set[int]:
+    """Positions in ``lines`` on or next to a line that holds a date."""
+    dated = [k for k, line in enumerate(lines) if find_date(line.text)]
+    return {k + d for k in dated for d in (-1, 0, 1)}
+
+
+def _byline_or_date(draft: Draft, line: Line, bare_names: bool) -> None:
     """Read a byline (``By A``, or a bare name beside a date) and a date off one line."""
     text = line.text
     found = find_date(text)
@@ -135,7 +141,7 @@ def _byline_or_date(draft: Draft, line: Line) -> None:
         if byline is not None and byline.names:
             draft.authors = byline.names
             took = True
-        elif rest and looks_like_name(rest):
+        elif bare_names and rest and looks_like_name(rest):
             draft.authors = [rest]
             took = True
     if draft.published is None and found and (took or is_dateline(text)):

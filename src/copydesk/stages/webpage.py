@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
+from copydesk.model import Caption
 from copydesk.names import parse_byline
 
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -73,6 +74,7 @@ def find_article(draft: Draft) -> None:
         (lines[i].index for i in range(start, end + 1) if prose[i] and i not in (headline or [])),
         None,
     )
+    widgets = _widget_runs(lines, prose, start, end)
     for i, line in enumerate(lines):
         if i < start - HEAD_MARGIN * (headline is not None):
             draft.set_role(line, "page before article")
@@ -80,8 +82,11 @@ def find_article(draft: Draft) -> None:
             pass  # may hold the byline: the front-matter stage decides
         elif i > end:
             draft.set_role(line, "page after article")
-        elif _SHARE.match(line.text):
+        elif _SHARE.match(line.text) or i in widgets:
             draft.set_role(line, "web furniture")
+        elif IMAGE_FILE.match(line.text):
+            draft.set_role(line, "image file name")
+            _caption_after_image(draft, lines, i, prose)
 
 
 def prose_lines(lines: list[Line]) -> list[bool]:
@@ -95,10 +100,53 @@ def prose_lines(lines: list[Line]) -> list[bool]:
             continue
         lower = sum(1 for word in words if word[0].islower()) / len(words)
         ends = bool(_TERMINAL.search(line.text))
-        runs_on = not ends and i + 1 < len(lines) and lines[i + 1].text[:1].islower()
-        runs_in = i > 0 and line.text[:1].islower() and not _TERMINAL.search(lines[i - 1].text)
+        runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
+        runs_in = (
+            i > 0
+            and _goes_on(line.text)
+            and not _TERMINAL.search(lines[i - 1].text)
+            and len(_WORDS.findall(lines[i - 1].text)) >= 3
+        )
         out.append(lower >= 0.35 and (ends or runs_on or runs_in))
     return out
+
+
+IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)$", re.IGNORECASE)
+WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a menu
+
+
+def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> set[int]:
+    """Lines inside the article that belong to long runs of short non-prose lines."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(start, end + 2):
+        short = i <= end and not prose[i] and len(lines[i].text.split()) <= 4
+        if short and not _TERMINAL.search(lines[i].text):
+            run.append(i)
+            continue
+        if len(run) >= WIDGET_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
+def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bool]) -> None:
+    """A web page prints an image's caption on the line after the image's file name."""
+    if i + 1 >= len(lines):
+        return
+    nxt = lines[i + 1]
+    words = len(_WORDS.findall(nxt.text))
+    if nxt.role != BODY or words < 3 or words > 60 or IMAGE_FILE.match(nxt.text):
+        return
+    if i + 2 < len(lines) and _goes_on(lines[i + 2].text):
+        return  # the text runs on: a paragraph, not a caption
+    draft.set_role(nxt, "caption")
+    draft.captions.append(Caption(text=nxt.text, credit=None))
+
+
+def _goes_on(text: str) -> bool:
+    """Does this line carry on a sentence (lower-case start, words rather than a name)?"""
+    return text[:1].islower() and (" " in text or bool(_TERMINAL.search(text)))
 
 
 def _score(line: Line, prose: bool) -> float:
