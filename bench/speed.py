@@ -131,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", type=float, metavar="MB", help="time one synthetic input of MB")
     ap.add_argument("--scaling", action="store_true", help="synthetic inputs of 1, 5 and 25 MB")
     ap.add_argument(
-        "--trace", action="store_true",
+        "--trace",
+        action="store_true",
         help="with --big/--scaling: also measure peak Python allocations (tracemalloc; slow)",
     )
     args = ap.parse_args(argv)

@@ -53,18 +53,34 @@ def remove_notices(draft: Draft) -> None:
             draft.set_role(line, "notice")
 
 
+BIO_REACH = 3  # paragraphs from the end where a bio may stand (extraction may misplace it)
+
+
 def extract_bio(draft: Draft) -> None:
-    """Move the author note that closes the article into ``bio``."""
-    if not draft.paragraphs:
+    """Move the author note that closes the article into ``bio``.
+
+    The note is the last paragraph, or one of the last few when it names an author
+    (extraction of columns can put a page's last lines after it).
+    """
+    paras = draft.paragraphs
+    if len(paras) < 2:
         return
-    last = draft.paragraphs[-1]
-    text = last.text.strip()
-    if len(draft.paragraphs) < 2 or not is_bio(text, draft.authors):
-        return
-    draft.paragraphs.pop()
-    draft.bio = text
-    start, end = last.source_span(0, len(last.text))
-    draft.removed.append(Removal("bio", start, end, text))
+    for k in range(len(paras) - 1, max(len(paras) - 1 - BIO_REACH, 0), -1):
+        text = paras[k].text.strip()
+        last = k == len(paras) - 1
+        if is_bio(text, draft.authors) and (
+            last or _names_author(text, draft.authors)
+        ):
+            para = paras.pop(k)
+            draft.bio = text
+            start, end = para.source_span(0, len(para.text))
+            draft.removed.append(Removal("bio", start, end, text))
+            return
+
+
+def _names_author(text: str, authors: list[str]) -> bool:
+    head = " ".join(text.split()[:5]).casefold()
+    return any(author.casefold().split()[-1] in head for author in authors if author.split())
 
 
 def is_bio(text: str, authors: list[str]) -> bool:

@@ -288,6 +288,23 @@ def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
 
 def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) -> None:
     lines = draft.lines
+    above = _block_above(lines, i)
+    if not above and not text_part:
+        # A credit set apart below its caption: the caption is the block above the gap.
+        j = i - 1
+        while j >= 0 and lines[j].blank:
+            j -= 1
+        if 0 <= j < i - 1 and lines[j].role == BODY:
+            above = _block_above(lines, j + 1)
+    text = " ".join([line.text for line in above] + ([text_part] if text_part else []))
+    for line in [*above, *lines[i : i + used]]:
+        draft.set_role(line, "caption" if text else "photo credit")
+    if text:
+        draft.captions.append(Caption(text=text, credit=_clean_credit(credit)))
+
+
+def _block_above(lines: list[Line], i: int) -> list[Line]:
+    """The body lines right above line ``i`` up to a blank line (none if too many)."""
     above: list[Line] = []
     j = i - 1
     while j >= 0 and len(above) < CAPTION_REACH:
@@ -297,14 +314,9 @@ def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) 
         above.append(line)
         j -= 1
     if j >= 0 and len(above) == CAPTION_REACH:
-        above = []  # no blank line above within reach: not a caption block we can bound
+        return []  # no blank line above within reach: not a caption block we can bound
     above.reverse()
-    text = " ".join([line.text for line in above] + ([text_part] if text_part else []))
-    if not text:
-        return
-    for line in [*above, *lines[i : i + used]]:
-        draft.set_role(line, "caption")
-    draft.captions.append(Caption(text=text, credit=_clean_credit(credit)))
+    return above
 
 
 _SPACED_CAPS = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")

@@ -21,7 +21,7 @@ from copydesk.traced import Traced, join
 
 _TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
-_BULLET = re.compile(r"^(?:[•·▪●■◦*]|[-–—]\s)")
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s)")
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[A-Z“\"]")
 _FIRST_WORD = re.compile(r"\S+")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
@@ -50,6 +50,7 @@ class Measure:
     """Per-document facts the break decisions depend on."""
 
     width: int
+    hyphenates: bool
     blank_separates: bool
     indent_marks: bool
     line_end_only_hyphens: frozenset[str]
@@ -108,8 +109,10 @@ def _measure(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> Measure:
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
+    broken = sum(1 for a, b, _ in pairs if _WORD_TAIL.search(a.text) and b.text[:1].islower())
     return Measure(
         width=width,
+        hyphenates=broken >= max(3, 0.02 * len(body)),
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
         indent_marks=0 < indented <= 0.1 * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
@@ -142,17 +145,30 @@ def _starts_sentence(text: str) -> bool:
     return bool(_SENTENCE_START.match(text))
 
 
-def _fits(a: Line, b: Line, width: int, slack: float = 0.97) -> bool:
-    """Would the first word of ``b`` have fitted at the end of ``a``?
+# How much of the measured column a line plus the next word may fill and still count as
+# room to spare: the width estimate is only an estimate (measured on the dev set).
+SLACK = 0.99
+HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
+SYLLABLE = 3  # the shortest start of it that it leaves on the line
+SLACK_UNTERMINATED = 0.9
+
+
+def _fits(
+    a: Line, b: Line, width: int, slack: float | None = None, hyphenates: bool = False
+) -> bool:
+    """Would the first word of ``b`` (or, where the type is hyphenated, its first
+    syllable and a hyphen) have fitted at the end of ``a``?
 
     Extraction sometimes runs two printed lines into one; then only the overflow counts.
     """
     match = _FIRST_WORD.match(b.text)
     word = match.group() if match else ""
+    if hyphenates and len(word) >= HYPHENATE_MIN and word.isalpha():
+        word = word[:SYLLABLE] + "-"
     used = text_width(a.text)
     if used > width * 1.15:
         used -= width * int(used // width)
-    return used + text_width(" " + word) <= width * slack
+    return used + text_width(" " + word) <= width * (SLACK if slack is None else slack)
 
 
 def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
@@ -162,24 +178,27 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
     if code_a and code_b:
         return False  # a block of code stays one block
     if code_b:
-        return _terminal(a.text) or _fits(a, b, measure.width)
+        return _terminal(a.text) or _fits(a, b, measure.width, hyphenates=measure.hyphenates)
     if code_a:
         return _starts_sentence(b.text) or gap.blank
     if (_BULLET.match(b.text) or _NUMBERED.match(b.text)) and (
-        _terminal(a.text) or _fits(a, b, measure.width) or _BULLET.match(a.text)
+        _terminal(a.text) or _fits(a, b, measure.width, hyphenates=measure.hyphenates) or _BULLET.match(a.text)
     ):
         return True
     if not _starts_sentence(b.text):
         return False  # a lower-case start goes on the sentence, whatever lies between
-    if gap.blank and measure.blank_separates:
-        return True
+    if gap.blank and (measure.blank_separates or _terminal(a.text)):
+        return True  # space above a new sentence: a paragraph break more often than not
     if measure.indent_marks and b.indent > a.indent and _terminal(a.text):
         return True
     if _terminal(a.text):
-        return _fits(a, b, measure.width)
+        return _fits(a, b, measure.width, hyphenates=measure.hyphenates)
     # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
     # usually has space above it.
-    return _fits(a, b, measure.width, 0.97 if gap.blank_before_a else 0.75)
+    return _fits(
+        a, b, measure.width, None if gap.blank_before_a else SLACK_UNTERMINATED,
+        measure.hyphenates,
+    )
 
 
 def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
@@ -209,7 +228,7 @@ def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
 def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     """How to join line ``a`` to line ``b``: the glue text and how many characters to cut.
 
-    >>> m = Measure(1000, False, False, frozenset({"\\u2010"}))
+    >>> m = Measure(1000, False, False, False, frozenset({"\\u2010"}))
     >>> _glue("resis-", "tance to", m), _glue("filter-", "feeder", m), _glue("L", "ONDON —", m)
     (('', 1), ('', 0), ('', 0))
     """
