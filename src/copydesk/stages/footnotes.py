@@ -13,7 +13,7 @@ from collections import Counter
 from copydesk.draft import Draft
 from copydesk.lexicon import zipf
 
-_MARKER = re.compile(r"(?<=[^\W\d_]{2})(\d{1,3})(?=[\s.,;:!?)”\"’]|$)")
+_MARKER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)")
 
 
 def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int, str]]]:
@@ -24,6 +24,8 @@ def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int,
 
     >>> find_markers(["a web bug1 designed, cookies3 your (process4.) MP3"], {1, 3, 4})
     [[(9, 10, ''), (28, 29, ''), (43, 44, '')]]
+    >>> find_markers(["Aotearoa [aɔˈtɛaɾɔa]3) is"], {3})
+    [[(20, 21, '')]]
     >>> find_markers(["GreenPak4 is tiny; the GreenPak4 chip, downloads1 page"], {1, 4})
     [[(48, 49, '')]]
     """
@@ -44,10 +46,8 @@ def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int,
         token = word + match.group(1)
         if number not in notes or number <= last or tokens[token] > 1:
             continue
-        if word.isupper() and len(word) <= 4:
-            continue  # MP3, G7, A4: the number belongs to the name
-        if zipf(token) > zipf(word):
-            continue
+        if word and zipf(token) > zipf(word):
+            continue  # the digits belong to the word (mp3)
         out[i].append((match.start(), match.end(), ""))
         last = number
     return out

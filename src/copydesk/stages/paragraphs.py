@@ -21,7 +21,7 @@ from copydesk.traced import Traced, join
 
 _TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
-_BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s)")
+_BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[A-Z“\"]")
 _FIRST_WORD = re.compile(r"\S+")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
@@ -65,8 +65,15 @@ def rebuild_paragraphs(draft: Draft) -> None:
     measure = _measure(body, pairs)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
+    after_drop_cap = False
     for a, b, gap in pairs:
-        if _is_break(a, b, gap, measure):
+        # Lines set beside a drop cap are short for it, not because a paragraph ends.
+        if after_drop_cap and not _terminal(a.text):
+            broken = False
+        else:
+            broken = _is_break(a, b, gap, measure)
+        after_drop_cap = bool(_DROP_CAP.match(a.text))
+        if broken:
             paragraphs.append(current)
             current = [b]
             if not gap.blank:
