@@ -2,8 +2,8 @@
 
 A published list shows its bullets and numbers as formatting; the items are the text.
 Extraction turns the formatting into characters (``•``, ``1.``) at the start of each
-item. Bullets are taken off any paragraph; numbers only off a run of paragraphs numbered
-1, 2, 3 ..., since a lone "1." may be the text itself.
+item. Bullets are taken off any paragraph; numbers only off a run of consecutively numbered
+paragraphs, since a lone "1." may be the text itself.
 """
 
 from __future__ import annotations
@@ -37,13 +37,14 @@ def remove_list_markers(draft: Draft) -> None:
 
 
 def _numbered_run(paras: list[Traced], start: int) -> list[int]:
-    """Marker lengths of paragraphs numbered 1, 2, 3 ... from ``start`` (at least two)."""
+    """Marker lengths of paragraphs numbered n, n+1, n+2 ... from ``start`` (two at least;
+    a list may continue from an earlier page)."""
     ends: list[int] = []
-    expected = 1
+    expected: int | None = None
     for para in paras[start:]:
         match = _NUMBER.match(para.text)
-        if not match or int(match.group(1)) != expected:
+        if not match or (expected is not None and int(match.group(1)) != expected):
             break
         ends.append(match.end())
-        expected += 1
+        expected = int(match.group(1)) + 1
     return ends if len(ends) >= 2 else []

@@ -22,7 +22,7 @@ from copydesk.traced import Traced, join
 _TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
 _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
-_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[A-Z“\"]")
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
 _FIRST_WORD = re.compile(r"\S+")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
@@ -189,7 +189,10 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
     if code_a:
         return _starts_sentence(b.text) or gap.blank
     if (_BULLET.match(b.text) or _NUMBERED.match(b.text)) and (
-        _terminal(a.text) or _fits(a, b, measure.width, hyphenates=measure.hyphenates) or _BULLET.match(a.text)
+        _terminal(a.text)
+        or _fits(a, b, measure.width, hyphenates=measure.hyphenates)
+        or _BULLET.match(a.text)
+        or _NUMBERED.match(a.text)
     ):
         return True
     if not _starts_sentence(b.text):
