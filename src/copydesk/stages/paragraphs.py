@@ -158,6 +158,7 @@ SLACK = 0.99
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 SLACK_UNTERMINATED = 0.9
+SLACK_LOWER = 0.85
 
 
 def _fits(
@@ -196,7 +197,9 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
     ):
         return True
     if not _starts_sentence(b.text):
-        return False  # a lower-case start goes on the sentence, whatever lies between
+        # A lower-case start goes on the sentence, whatever lies between, unless the line
+        # before ended a sentence well short of the margin ("cors" mode is ...).
+        return _terminal(a.text) and _fits(a, b, measure.width, SLACK_LOWER, measure.hyphenates)
     if gap.blank and (measure.blank_separates or _terminal(a.text)):
         return True  # space above a new sentence: a paragraph break more often than not
     if measure.indent_marks and b.indent > a.indent and _terminal(a.text):
