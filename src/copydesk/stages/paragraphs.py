@@ -171,8 +171,9 @@ def _fits(
     """
     match = _FIRST_WORD.match(b.text)
     word = match.group() if match else ""
-    if hyphenates and len(word) >= HYPHENATE_MIN and word.isalpha():
-        word = word[:SYLLABLE] + "-"
+    core = word.lstrip("“\"‘'(")
+    if hyphenates and len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha():
+        word = word[: len(word) - len(core) + SYLLABLE] + "-"
     used = text_width(a.text)
     if used > width * 1.15:
         used -= width * int(used // width)
