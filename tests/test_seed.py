@@ -78,8 +78,11 @@ def test_page_break_paragraph_is_rejoined(article: Article) -> None:
 
 
 def test_url_lines_are_links_not_body(article: Article) -> None:
-    urls = [line.strip() for line in BROKEN.read_text(encoding="utf-8").splitlines()
-            if line.strip().startswith("https://")]
+    urls = [
+        line.strip()
+        for line in BROKEN.read_text(encoding="utf-8").splitlines()
+        if line.strip().startswith("https://")
+    ]
     assert len(urls) == 3
     assert article.links == urls
     for paragraph in article.paragraphs:
@@ -129,7 +132,13 @@ def test_nothing_lost(article: Article) -> None:
     assert source == BROKEN.read_text(encoding="utf-8")
     # Nothing was dropped as page furniture or boilerplate: every removal is a field.
     assert {r.reason for r in article.removed} <= {
-        "title", "dek", "byline", "dateline", "caption", "link", "bio",
+        "title",
+        "dek",
+        "byline",
+        "dateline",
+        "caption",
+        "link",
+        "bio",
     }
     output_words = Counter(WORD.findall(_output_text(article)))
     missing = Counter(WORD.findall(source)) - output_words

@@ -71,7 +71,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
         if after_drop_cap and not _terminal(a.text):
             broken = False
         else:
-            broken = _is_break(a, b, gap, measure)
+            broken = _is_break(a, b, gap, measure, len(current))
         after_drop_cap = bool(_DROP_CAP.match(a.text))
         if broken:
             paragraphs.append(current)
@@ -159,6 +159,8 @@ HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 SLACK_UNTERMINATED = 0.9
 SLACK_LOWER = 0.85
+LONG_RUN = 4
+SLACK_LONG_RUN = 1.03
 
 
 def _fits(
@@ -180,7 +182,7 @@ def _fits(
     return used + text_width(" " + word) <= width * (SLACK if slack is None else slack)
 
 
-def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
+def _is_break(a: Line, b: Line, gap: Gap, measure: Measure, run: int = 0) -> bool:
     if _DROP_CAP.match(a.text):
         return False
     code_a, code_b = looks_like_code(a.text), looks_like_code(b.text)
@@ -206,6 +208,10 @@ def _is_break(a: Line, b: Line, gap: Gap, measure: Measure) -> bool:
     if measure.indent_marks and b.indent > a.indent and _terminal(a.text):
         return True
     if _terminal(a.text):
+        if run >= LONG_RUN:
+            # A sentence ends a full line after many lines: paragraphs rarely run longer,
+            # so give the width estimate the benefit of the doubt.
+            return _fits(a, b, measure.width, SLACK_LONG_RUN, measure.hyphenates)
         return _fits(a, b, measure.width, hyphenates=measure.hyphenates)
     # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
     # usually has space above it.
