@@ -29,10 +29,11 @@ class Line:
     role: str = BODY
     trace: Traced | None = None
     indent: int = 0
+    end: int = -1  # input offset just past the line; repairs of the text do not move it
 
-    @property
-    def end(self) -> int:
-        return self.traced().source_span(0, len(self.text))[1] if self.text else self.start
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.start + len(self.text)
 
     @property
     def blank(self) -> bool:

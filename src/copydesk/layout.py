@@ -58,10 +58,12 @@ def percentile(values: list[int], fraction: float) -> int:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-_PLAIN_WORD = re.compile(r"""[“"‘'(]*[A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F'’-]*[,.;:!?”"’')]*""")
+_PLAIN_WORD = re.compile(
+    r"""(?:^|(?<=\s))[“"‘'(]*[A-Za-z\u00C0-\u024F][a-z\u00DF-\u024F'’-]*[,.;:!?”"’')]*(?=\s|$)"""
+)
 _CODE_END = ("{", "}", "};", "});", ");", "=>")
 _CODE_START = re.compile(r"^(?:\$ |> |# |//|/\*|\*/|[{}\]])")
-_CODE_CHARS = frozenset("{}[]()<>=;|&*/\\$#@_`^~")
+_CODE_CHARS = re.compile(r"[{}\[\]()<>=;|&*/\\$#@_`^~]")
 
 
 def looks_like_code(text: str) -> bool:
@@ -83,9 +85,10 @@ def looks_like_code(text: str) -> bool:
         return True
     if stripped.endswith(";") and any(ch in stripped for ch in "(){}=["):
         return True
-    tokens = stripped.split()
-    plain = sum(1 for token in tokens if _PLAIN_WORD.fullmatch(token))
-    if plain / len(tokens) < 0.5:
+    tokens = len(stripped.split())
+    plain = len(_PLAIN_WORD.findall(stripped))
+    if plain < 0.5 * tokens:
         return True
-    symbols = sum(1 for ch in stripped if ch in _CODE_CHARS)
-    return symbols / len(stripped) > 0.08
+    return _CODE_CHARS.search(stripped) is not None and (
+        len(_CODE_CHARS.findall(stripped)) > 0.08 * len(stripped)
+    )

@@ -18,6 +18,12 @@ def _table() -> dict[str, float]:
     return {word: math.log10(freq) + 9.0 for word, freq in get_frequency_dict("en").items()}
 
 
+@cache
+def common_words(floor: float = 3.0) -> frozenset[str]:
+    """The words at least as common as ``floor`` (a set, for fast membership tests)."""
+    return frozenset(word for word, z in _table().items() if z >= floor)
+
+
 def zipf(word: str) -> float:
     """The Zipf frequency of ``word`` (case-folded): about 7 for 'the', 0 for a non-word.
 
@@ -26,7 +32,11 @@ def zipf(word: str) -> float:
     >>> zipf("Haqqgani")
     0.0
     """
-    return _table().get(word.casefold().replace("’", "'"), 0.0)
+    table = _table()
+    found = table.get(word)
+    if found is not None:
+        return found
+    return table.get(word.casefold().replace("’", "'"), 0.0)
 
 
 def is_word(word: str, floor: float = 2.5) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -9,6 +10,17 @@ import ftfy
 
 from copydesk.draft import Draft, Line
 from copydesk.traced import Traced
+
+
+# What ftfy would act on in a line that is not plain ASCII: the characters mojibake is
+# made of (Latin-1 and Windows-1252 high characters after a wrong decode), C1 controls,
+# ligatures, full-width forms, entities, and control characters.
+_SUSPECT = re.compile(
+    r"[\u0080-\u00bf\u00c2\u00c3\u00e2\u00c5\u00ce\u00cf\u00d0\u00d1\u00d8\u00d9\ufb00-\ufb06"
+    r"\uff01-\uff5e\ufffd\x00-\x08\x0b-\x1f\x7f\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    r"\u0192\u02c6\u02dc\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    r"[\u0080-\u00ff\u0152-\u02dc\u2013-\u2122]|&[#\w]+;|[\ufb00-\ufb06\uff01-\uff5e\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
 
 
 @cache
@@ -28,8 +40,11 @@ def fix_unicode(text: str) -> str:
     >>> fix_unicode("“quoted”")
     '“quoted”'
     """
-    if text.isascii() and text.isprintable():
-        return text
+    if text.isascii():
+        if text.isprintable():
+            return text
+    elif not _SUSPECT.search(text):
+        return text  # curly quotes, dashes and accents alone need no fixing
     return ftfy.fix_text(text, config=_config())
 
 

@@ -20,7 +20,9 @@ from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
 from copydesk.traced import Traced, join
 
 _TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
-_SENTENCE_START = re.compile(r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)""")
+_SENTENCE_START = re.compile(
+    r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)"""
+)
 _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
 _FIRST_WORD = re.compile(r"\S+")
@@ -46,6 +48,20 @@ class Gap:
 
 
 @dataclass(slots=True)
+class Facts:
+    """What the break decisions ask of one line, worked out once."""
+
+    width: int  # estimated set width of the line
+    word: int  # width of a space and its first word
+    syllable: int  # width of a space, its first word's first syllable and a hyphen
+    terminal: bool  # ends a sentence
+    opens: bool  # starts a sentence
+    code: bool
+    drop_cap: bool
+    listed: bool  # starts with a bullet or a list number
+
+
+@dataclass(slots=True)
 class Measure:
     """Per-document facts the break decisions depend on."""
 
@@ -56,23 +72,36 @@ class Measure:
     line_end_only_hyphens: frozenset[str]
 
 
+# How much of the measured column a line plus the next word may fill and still count as
+# room to spare: the width estimate is only an estimate (measured on the dev set).
+SLACK = 0.99
+SLACK_UNTERMINATED = 0.9
+SLACK_LOWER = 0.85
+LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
+SLACK_LONG_RUN = 1.03
+HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
+SYLLABLE = 3  # the shortest start of it that it leaves on the line
+
+
 def rebuild_paragraphs(draft: Draft) -> None:
     """Join the body lines of the draft into paragraphs, logging every join and break."""
-    pairs = list(_pairs(draft.lines))
+    pairs = _pairs(draft.lines)
     body = [line for line in draft.lines if line.role == BODY and not line.blank]
     if not body:
         return
-    measure = _measure(body, pairs)
+    facts = {line.index: line_facts(line.text) for line in body}
+    measure = _measure(body, pairs, facts)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False
     for a, b, gap in pairs:
+        fa, fb = facts[a.index], facts[b.index]
         # Lines set beside a drop cap are short for it, not because a paragraph ends.
-        if after_drop_cap and not _terminal(a.text):
+        if after_drop_cap and not fa.terminal:
             broken = False
         else:
-            broken = _is_break(a, b, gap, measure, len(current))
-        after_drop_cap = bool(_DROP_CAP.match(a.text))
+            broken = _is_break(a, b, fa, fb, gap, measure, len(current))
+        after_drop_cap = fa.drop_cap
         if broken:
             paragraphs.append(current)
             current = [b]
@@ -84,7 +113,40 @@ def rebuild_paragraphs(draft: Draft) -> None:
     draft.paragraphs = [_join_lines(draft, lines, measure) for lines in paragraphs]
 
 
+def line_facts(text: str) -> Facts:
+    """Work out once what the break decisions ask of a line.
+
+    >>> f = line_facts("the end.")
+    >>> f.terminal, f.opens, f.code
+    (True, False, False)
+    """
+    match = _FIRST_WORD.match(text)
+    word = match.group() if match else ""
+    core = word.lstrip("“\"‘'(")
+    syllable = word
+    if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha():
+        syllable = word[: len(word) - len(core) + SYLLABLE] + "-"
+    return Facts(
+        width=text_width(text),
+        word=text_width(" " + word),
+        syllable=text_width(" " + syllable),
+        terminal=_is_terminal(text[-TAIL:]),
+        opens=bool(_SENTENCE_START.match(text)),
+        code=looks_like_code(text),
+        drop_cap=bool(_DROP_CAP.match(text)),
+        listed=bool(_BULLET.match(text) or _NUMBERED.match(text)),
+    )
+
+
+TAIL = 16  # how much of a line's end the sentence-end patterns need to see
+
+
+def _is_terminal(tail: str) -> bool:
+    return bool(_TERMINAL.search(tail)) and not _ABBREVIATION.search(tail)
+
+
 def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
+    """Consecutive body lines, with what lies between them."""
     out: list[tuple[Line, Line, Gap]] = []
     prev: Line | None = None
     blank = skipped = prev_after_blank = False
@@ -102,21 +164,26 @@ def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
     return out
 
 
-def _measure(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> Measure:
+def _measure(
+    body: list[Line], pairs: list[tuple[Line, Line, Gap]], facts: dict[int, Facts]
+) -> Measure:
     widths = [
-        text_width(line.text)
+        facts[line.index].width
         for line in body
-        if line.text.count(" ") >= 3 and not looks_like_code(line.text)
+        if line.text.count(" ") >= 3 and not facts[line.index].code
     ]
-    width = percentile(widths, 0.9) or max(text_width(line.text) for line in body)
+    width = percentile(widths, 0.9) or max(f.width for f in facts.values())
     # Do blank lines separate paragraphs here? Look at the clear paragraph ends.
     ends = blank_after = 0
     for a, b, gap in pairs:
-        if _terminal(a.text) and _starts_sentence(b.text) and _fits(a, b, width):
+        fa, fb = facts[a.index], facts[b.index]
+        if fa.terminal and fb.opens and _fits(fa, fb, width, SLACK, False):
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
-    broken = sum(1 for a, b, _ in pairs if _WORD_TAIL.search(a.text) and b.text[:1].islower())
+    broken = sum(
+        1 for a, b, _ in pairs if b.text[:1].islower() and _WORD_TAIL.search(a.text[-TAIL:])
+    )
     return Measure(
         width=width,
         hyphenates=broken >= max(3, 0.02 * len(body)),
@@ -138,87 +205,54 @@ def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
         text = line.text
         if text and text[-1] in HYPHENS:
             at_end.add(text[-1])
-        for ch in HYPHENS:
-            if ch in text[:-1]:
-                inside.add(ch)
+        if not text.isascii() or "-" in text:
+            inside.update(ch for ch in HYPHENS if ch in text[:-1])
     return frozenset((at_end - inside) | SOFT_HYPHENS)
 
 
-def _terminal(text: str) -> bool:
-    return bool(_TERMINAL.search(text)) and not _ABBREVIATION.search(text)
-
-
-def _starts_sentence(text: str) -> bool:
-    return bool(_SENTENCE_START.match(text))
-
-
-# How much of the measured column a line plus the next word may fill and still count as
-# room to spare: the width estimate is only an estimate (measured on the dev set).
-SLACK = 0.99
-HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
-SYLLABLE = 3  # the shortest start of it that it leaves on the line
-SLACK_UNTERMINATED = 0.9
-SLACK_LOWER = 0.85
-LONG_RUN = 4
-SLACK_LONG_RUN = 1.03
-
-
-def _fits(
-    a: Line, b: Line, width: int, slack: float | None = None, hyphenates: bool = False
-) -> bool:
+def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> bool:
     """Would the first word of ``b`` (or, where the type is hyphenated, its first
     syllable and a hyphen) have fitted at the end of ``a``?
 
     Extraction sometimes runs two printed lines into one; then only the overflow counts.
     """
-    match = _FIRST_WORD.match(b.text)
-    word = match.group() if match else ""
-    core = word.lstrip("“\"‘'(")
-    if hyphenates and len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha():
-        word = word[: len(word) - len(core) + SYLLABLE] + "-"
-    used = text_width(a.text)
+    used = a.width
     if used > width * 1.15:
         used -= width * int(used // width)
-    return used + text_width(" " + word) <= width * (SLACK if slack is None else slack)
+    return used + (b.syllable if hyphenates else b.word) <= width * slack
 
 
-def _is_break(a: Line, b: Line, gap: Gap, measure: Measure, run: int = 0) -> bool:
-    if _DROP_CAP.match(a.text):
+def _is_break(
+    a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure, run: int
+) -> bool:
+    """Does a paragraph end between line ``a`` and line ``b``?"""
+    if fa.drop_cap:
         return False
-    code_a, code_b = looks_like_code(a.text), looks_like_code(b.text)
-    if code_a and code_b:
+    width, hyphenates = measure.width, measure.hyphenates
+    if fa.code and fb.code:
         return False  # a block of code stays one block
-    if code_b:
-        return _terminal(a.text) or _fits(a, b, measure.width, hyphenates=measure.hyphenates)
-    if code_a:
-        return _starts_sentence(b.text) or gap.blank
-    if (_BULLET.match(b.text) or _NUMBERED.match(b.text)) and (
-        _terminal(a.text)
-        or _fits(a, b, measure.width, hyphenates=measure.hyphenates)
-        or _BULLET.match(a.text)
-        or _NUMBERED.match(a.text)
-    ):
+    if fb.code:
+        return fa.terminal or _fits(fa, fb, width, SLACK, hyphenates)
+    if fa.code:
+        return fb.opens or gap.blank
+    if fb.listed and (fa.terminal or fa.listed or _fits(fa, fb, width, SLACK, hyphenates)):
         return True
-    if not _starts_sentence(b.text):
+    if not fb.opens:
         # A lower-case start goes on the sentence, whatever lies between, unless the line
         # before ended a sentence well short of the margin ("cors" mode is ...).
-        return _terminal(a.text) and _fits(a, b, measure.width, SLACK_LOWER, measure.hyphenates)
-    if gap.blank and (measure.blank_separates or _terminal(a.text)):
+        return fa.terminal and _fits(fa, fb, width, SLACK_LOWER, hyphenates)
+    if gap.blank and (measure.blank_separates or fa.terminal):
         return True  # space above a new sentence: a paragraph break more often than not
-    if measure.indent_marks and b.indent > a.indent and _terminal(a.text):
+    if measure.indent_marks and b.indent > a.indent and fa.terminal:
         return True
-    if _terminal(a.text):
-        if run >= LONG_RUN:
-            # A sentence ends a full line after many lines: paragraphs rarely run longer,
-            # so give the width estimate the benefit of the doubt.
-            return _fits(a, b, measure.width, SLACK_LONG_RUN, measure.hyphenates)
-        return _fits(a, b, measure.width, hyphenates=measure.hyphenates)
+    if fa.terminal:
+        # After many lines, a full line that ends a sentence more likely ends the paragraph
+        # too: give the width estimate the benefit of the doubt.
+        slack = SLACK_LONG_RUN if run >= LONG_RUN else SLACK
+        return _fits(fa, fb, width, slack, hyphenates)
     # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
     # usually has space above it.
-    return _fits(
-        a, b, measure.width, None if gap.blank_before_a else SLACK_UNTERMINATED,
-        measure.hyphenates,
-    )
+    return _fits(fa, fb, width, SLACK if gap.blank_before_a else SLACK_UNTERMINATED, hyphenates)
 
 
 def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
@@ -254,7 +288,7 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     """
     if _DROP_CAP.match(a):
         return ("" if _glue_drop_cap(a[-1], b) else " "), 0
-    tail = _WORD_TAIL.search(a)
+    tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:
         head = _WORD_HEAD.match(b)
         if head and b[0].islower() or (head and tail.group(2) in measure.line_end_only_hyphens):

@@ -223,8 +223,10 @@ def _find_headline(
                 if not text:
                     continue
                 candidate = text[: len(title)] if truncated else text
-                score = fuzz.ratio(candidate, title)
-                if score < HEADLINE_MATCH or not _prose_follows(prose, span[-1] + 1):
+                if abs(len(candidate) - len(title)) > 0.3 * len(title):
+                    continue  # too different in length to reach the match score
+                score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
+                if not score or not _prose_follows(prose, span[-1] + 1):
                     continue
                 key = (score, len(title), len(span))
                 if best is None or key > best[:3]:

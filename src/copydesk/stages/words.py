@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from copydesk.draft import Draft
 from copydesk.layout import looks_like_code
-from copydesk.lexicon import zipf
+from copydesk.lexicon import common_words, zipf
 
 Change = tuple[int, int, str]
 
@@ -90,12 +90,11 @@ def split_glued_words(text: str) -> Iterator[Change]:
     >>> apply(split_glued_words, "Haqqgani, Panjshir, McDonald, iPhone, cannot")
     'Haqqgani, Panjshir, McDonald, iPhone, cannot'
     """
+    common = common_words()
     for match in _TOKEN.finditer(text):
         token = match.group()
-        if any(ch.isupper() for ch in token[1:]):
-            continue
-        if zipf(token) >= 3.0:
-            continue
+        if token in common or not token[1:].islower() or token.lower() in common:
+            continue  # a common word, or one with an inner capital (McDonald, iPhone)
         split = best_split(token)
         if split is not None:
             cut = match.start() + split
