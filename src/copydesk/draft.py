@@ -37,7 +37,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.text.strip()
+        return not self.text
 
     def traced(self) -> Traced:
         """The line's text with its map back to the input."""

@@ -66,6 +66,9 @@ _CODE_START = re.compile(r"^(?:\$ |> |# |//|/\*|\*/|[{}\]])")
 _CODE_CHARS = re.compile(r"[{}\[\]()<>=;|&*/\\$#@_`^~]")
 
 
+_CODE_HINT = re.compile(r"[{}\[\]<>=;|&*\\$#@_`^~]|\w\(|\d\.\d|^[A-Z]{2,}\b|\b[A-Z]{3,}\b")
+
+
 def looks_like_code(text: str) -> bool:
     """True for a line of program code, a shell session or a table rule, not prose.
 
@@ -85,6 +88,8 @@ def looks_like_code(text: str) -> bool:
         return True
     if stripped.endswith(";") and any(ch in stripped for ch in "(){}=["):
         return True
+    if stripped.count(" ") >= 3 and not _CODE_HINT.search(stripped):
+        return False  # words and spaces, no symbol of code: prose
     tokens = len(stripped.split())
     plain = len(_PLAIN_WORD.findall(stripped))
     if plain < 0.5 * tokens:

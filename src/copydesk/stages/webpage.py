@@ -214,12 +214,13 @@ def _find_headline(
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
     best: tuple[float, int, int, list[int]] | None = None
+    norms = [_norm(line.text) for line in lines]
     for title in title_variants(page_title, site):
         for i in range(len(lines)):
             if prose[i] and i > 0 and prose[i - 1]:
                 continue  # inside running prose: not where a headline stands
             for span in ([i], [i, i + 1]) if i + 1 < len(lines) else ([i],):
-                text = _norm(" ".join(lines[k].text for k in span))
+                text = " ".join(norms[k] for k in span if norms[k])
                 if not text:
                     continue
                 candidate = text[: len(title)] if truncated else text

@@ -91,14 +91,18 @@ def split_glued_words(text: str) -> Iterator[Change]:
     'Haqqgani, Panjshir, McDonald, iPhone, cannot'
     """
     common = common_words()
+    rare = {
+        token
+        for token in set(_TOKEN.findall(text))
+        if token not in common and token[1:].islower() and token.lower() not in common
+    }
+    splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
+    if not splits:
+        return
     for match in _TOKEN.finditer(text):
-        token = match.group()
-        if token in common or not token[1:].islower() or token.lower() in common:
-            continue  # a common word, or one with an inner capital (McDonald, iPhone)
-        split = best_split(token)
-        if split is not None:
-            cut = match.start() + split
-            yield cut, cut, " "
+        cut = splits.get(match.group())
+        if cut is not None:
+            yield match.start() + cut, match.start() + cut, " "
 
 
 def best_split(token: str) -> int | None:
