@@ -66,7 +66,8 @@ _CODE_START = re.compile(r"^(?:\$ |> |# |//|/\*|\*/|[{}\]])")
 _CODE_CHARS = re.compile(r"[{}\[\]()<>=;|&*/\\$#@_`^~]")
 
 
-_CODE_HINT = re.compile(r"[{}\[\]<>=;|&*\\$#@_`^~]|\w\(|\d\.\d|^[A-Z]{2,}\b|\b[A-Z]{3,}\b")
+_CODE_HINT = re.compile(r"[{}\[\]<>=;|&*\\$#@_`^~]")
+_CALL = re.compile(r"\w\(")
 
 
 def looks_like_code(text: str) -> bool:
@@ -88,7 +89,11 @@ def looks_like_code(text: str) -> bool:
         return True
     if stripped.endswith(";") and any(ch in stripped for ch in "(){}=["):
         return True
-    if stripped.count(" ") >= 3 and not _CODE_HINT.search(stripped):
+    if (
+        stripped.count(" ") >= 3
+        and not _CODE_HINT.search(stripped)
+        and ("(" not in stripped or not _CALL.search(stripped))
+    ):
         return False  # words and spaces, no symbol of code: prose
     tokens = len(stripped.split())
     plain = len(_PLAIN_WORD.findall(stripped))

@@ -6,7 +6,7 @@ text (``Article.source``), so each change can be traced back to what the user ga
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -64,9 +64,24 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain data, with the field names of the benchmark."""
-        data = asdict(self)
-        del data["source"]
-        return data
+        return {
+            "title": self.title,
+            "dek": self.dek,
+            "authors": list(self.authors),
+            "published": self.published,
+            "paragraphs": list(self.paragraphs),
+            "captions": [{"text": c.text, "credit": c.credit} for c in self.captions],
+            "bio": self.bio,
+            "links": list(self.links),
+            "edits": [
+                {"kind": e.kind, "start": e.start, "end": e.end, "before": e.before, "after": e.after}
+                for e in self.edits
+            ],
+            "removed": [
+                {"reason": r.reason, "start": r.start, "end": r.end, "text": r.text}
+                for r in self.removed
+            ],
+        }
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The article as JSON (title, dek, authors, published, paragraphs, captions, bio,

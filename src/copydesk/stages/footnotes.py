@@ -13,6 +13,7 @@ from collections import Counter
 from copydesk.draft import Draft
 from copydesk.lexicon import zipf
 
+_DIGIT_AFTER = re.compile(r"[^\W\d_\s][\])”\"’]?\d")
 _MARKER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)")
 
 
@@ -32,6 +33,8 @@ def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int,
     found: list[tuple[int, re.Match[str], str]] = []
     tokens: Counter[str] = Counter()
     for i, text in enumerate(texts):
+        if not _DIGIT_AFTER.search(text):
+            continue
         for match in _MARKER.finditer(text):
             word_start = match.start()
             while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "'’-"):

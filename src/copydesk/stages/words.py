@@ -74,6 +74,7 @@ def fix_ellipses(text: str) -> Iterator[Change]:
         yield start, match.end(), spaced
 
 
+_LETTERS = re.compile(r"[^\W\d_]{4,}")
 _TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-]|\.\w)")
 
 
@@ -93,7 +94,7 @@ def split_glued_words(text: str) -> Iterator[Change]:
     common = common_words()
     rare = {
         token
-        for token in set(_TOKEN.findall(text))
+        for token in set(_LETTERS.findall(text))
         if token not in common and token[1:].islower() and token.lower() not in common
     }
     splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
