@@ -26,6 +26,7 @@ _CREDIT = re.compile(
     )\s*(?P<credit>\S.*?)\s*$""",
     re.VERBOSE,
 )
+_CREDIT_KEYS = ("photo", "credit", "image", "picture", "illustration")
 _PAREN_CREDIT = re.compile(r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$")
 _DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:PHOTO|Photo|Credit|CREDIT|IMAGE|Image):?\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
@@ -273,6 +274,9 @@ def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
     """The credit on line ``i`` (or starting at its end and going on to the next line),
     the caption text before it on the same line, and how many lines the credit used."""
     text = lines[i].text
+    lowered = text.lower()
+    if not any(key in lowered for key in _CREDIT_KEYS):
+        return None, "", 0
     match = _CREDIT.search(text) or _PAREN_CREDIT.search(text)
     if match:
         credit = match.group("credit").strip()

@@ -213,25 +213,27 @@ def _find_headline(
     if not page_title:
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
-    best: tuple[float, int, int, list[int]] | None = None
     norms = [_norm(line.text) for line in lines]
+    spans: list[tuple[str, list[int]]] = []
+    for i, norm in enumerate(norms):
+        if not norm or (prose[i] and i > 0 and prose[i - 1]):
+            continue  # inside running prose: not where a headline stands
+        spans.append((norm, [i]))
+        if i + 1 < len(norms) and norms[i + 1]:
+            spans.append((norm + " " + norms[i + 1], [i, i + 1]))
+    best: tuple[float, int, int, list[int]] | None = None
     for title in title_variants(page_title, site):
-        for i in range(len(lines)):
-            if prose[i] and i > 0 and prose[i - 1]:
-                continue  # inside running prose: not where a headline stands
-            for span in ([i], [i, i + 1]) if i + 1 < len(lines) else ([i],):
-                text = " ".join(norms[k] for k in span if norms[k])
-                if not text:
-                    continue
-                candidate = text[: len(title)] if truncated else text
-                if abs(len(candidate) - len(title)) > 0.3 * len(title):
-                    continue  # too different in length to reach the match score
-                score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
-                if not score or not _prose_follows(prose, span[-1] + 1):
-                    continue
-                key = (score, len(title), len(span))
-                if best is None or key > best[:3]:
-                    best = (*key, span)
+        low, high = 0.7 * len(title), 1.3 * len(title)
+        for text, span in spans:
+            candidate = text[: len(title)] if truncated else text
+            if not low <= len(candidate) <= high:
+                continue  # too different in length to reach the match score
+            score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
+            if not score or not _prose_follows(prose, span[-1] + 1):
+                continue
+            key = (score, len(title), len(span))
+            if best is None or key > best[:3]:
+                best = (*key, span)
     return best[3] if best else None
 
 
