@@ -57,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         except copydesk.CopydeskError as exc:
             print(f"{case['case']}: {exc}", file=sys.stderr)
             pred = {}
-        rows.append({"case": case["case"], "scenario": case["scenario"],
-                     **scorer.score_case(pred, truth)})
+        rows.append(
+            {"case": case["case"], "scenario": case["scenario"], **scorer.score_case(pred, truth)}
+        )
     elapsed = time.perf_counter() - started
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:

@@ -43,11 +43,14 @@ def test_parse_byline(case: dict[str, Any]) -> None:
     assert byline is not None, case["why"]
     assert byline.names == case["names"], case["why"]
     assert 0 <= byline.start < byline.end <= len(text)
-    assert text[byline.start:byline.end].lower().lstrip().startswith(
-        ("by", "written", "words", "story")
+    assert (
+        text[byline.start : byline.end]
+        .lower()
+        .lstrip()
+        .startswith(("by", "written", "words", "story"))
     )
     if "span" in case:
-        assert text[byline.start:byline.end] == case["span"], case["why"]
+        assert text[byline.start : byline.end] == case["span"], case["why"]
 
 
 @pytest.mark.parametrize("case", CASINGS, ids=[_id(c) for c in CASINGS])

@@ -1,7 +1,8 @@
 """copydesk: restore articles from broken renditions, as their editors published them.
 
 >>> import copydesk
->>> article = copydesk.clean("Headline\\n\\nBy Jane Doe\\n\\nBody text that runs on and on\\nover lines.")
+>>> text = "Headline\\n\\nBy Jane Doe\\n\\nBody text that runs on and on\\nover lines."
+>>> article = copydesk.clean(text)
 >>> article.paragraphs
 ['Body text that runs on and on over lines.']
 """

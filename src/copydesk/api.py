@@ -17,9 +17,10 @@ def clean(source: Source, *, skip: Iterable[str] = ()) -> Article:
     (:class:`pathlib.Path` or any ``os.PathLike``) to a text file. ``skip`` names stages to
     leave out (see :data:`copydesk.STAGE_NAMES`).
 
-    >>> article = clean("Hello\\n\\nBy Jane Doe\\n\\nThe first paragraph of the story goes on\\nacross two lines.")
+    >>> text = "Hello\\n\\nBy Jane Doe\\n\\nThe first paragraph goes on\\nacross two lines."
+    >>> article = clean(text)
     >>> article.title, article.authors, article.paragraphs
-    ('Hello', ['Jane Doe'], ['The first paragraph of the story goes on across two lines.'])
+    ('Hello', ['Jane Doe'], ['The first paragraph goes on across two lines.'])
     """
     skipped = frozenset(skip)
     unknown = skipped - set(STAGE_NAMES)

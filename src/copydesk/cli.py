@@ -43,7 +43,11 @@ def _parser() -> argparse.ArgumentParser:
         "--explain", action="store_true", help="list every edit and removal on standard error"
     )
     cmd.add_argument(
-        "--skip", action="append", default=[], metavar="STAGE", choices=STAGE_NAMES,
+        "--skip",
+        action="append",
+        default=[],
+        metavar="STAGE",
+        choices=STAGE_NAMES,
         help="leave a stage out (repeatable)",
     )
     return parser

@@ -74,7 +74,13 @@ class Article:
             "bio": self.bio,
             "links": list(self.links),
             "edits": [
-                {"kind": e.kind, "start": e.start, "end": e.end, "before": e.before, "after": e.after}
+                {
+                    "kind": e.kind,
+                    "start": e.start,
+                    "end": e.end,
+                    "before": e.before,
+                    "after": e.after,
+                }
                 for e in self.edits
             ],
             "removed": [

@@ -42,8 +42,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MAC_NAMES", "MAX_LINE_WORDS", "Byline", "looks_like_name", "parse_byline",
-           "proper_case"]
+__all__ = [
+    "MAC_NAMES",
+    "MAX_LINE_WORDS",
+    "Byline",
+    "looks_like_name",
+    "parse_byline",
+    "proper_case",
+]
 
 #: A line with more words than this is prose, even when it starts with "By".
 MAX_LINE_WORDS = 20
@@ -53,23 +59,80 @@ MAX_NAME_WORDS = 5
 
 #: Surnames printed ``Mac`` + capital when re-cased from capitals; other ``MAC...`` words are
 #: cased like plain words (``MACY`` -> ``Macy``, ``MACKENZIE`` -> ``Mackenzie``).
-MAC_NAMES = frozenset({
-    "macarthur", "macdonald", "macdougall", "macfarlane", "macgregor", "macintyre", "maclean",
-    "macleod", "macmillan", "macneil", "macpherson", "macqueen",
-})
+MAC_NAMES = frozenset(
+    {
+        "macarthur",
+        "macdonald",
+        "macdougall",
+        "macfarlane",
+        "macgregor",
+        "macintyre",
+        "maclean",
+        "macleod",
+        "macmillan",
+        "macneil",
+        "macpherson",
+        "macqueen",
+    }
+)
 
 # Name particles: lower-case inside a name, never a name word on their own.
-_PARTICLES = frozenset({
-    "van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "des", "dos", "das",
-    "do", "bin", "ibn", "bint", "ter", "ten", "y", "la", "le", "las", "los", "zu",
-})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "des",
+        "dos",
+        "das",
+        "do",
+        "bin",
+        "ibn",
+        "bint",
+        "ter",
+        "ten",
+        "y",
+        "la",
+        "le",
+        "las",
+        "los",
+        "zu",
+    }
+)
 # Particles re-cased to lower case inside a name printed in capitals. "Di" is left out: it is
 # mostly capitalized (Di Maio). la/le/las/los only after another particle (de la Tour, but
 # Le Guin, La Fontaine).
-_LOWER_PARTICLES = frozenset({
-    "van", "von", "de", "da", "del", "della", "der", "den", "du", "des", "dos", "das", "do",
-    "bin", "ibn", "bint", "ter", "ten", "y", "zu",
-})
+_LOWER_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "den",
+        "du",
+        "des",
+        "dos",
+        "das",
+        "do",
+        "bin",
+        "ibn",
+        "bint",
+        "ter",
+        "ten",
+        "y",
+        "zu",
+    }
+)
 _ARTICLE_PARTICLES = frozenset({"la", "le", "las", "los"})
 # Hyphenated or apostrophe prefixes written in lower case: al-Assad, el-Sisi, d'Alembert.
 _PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "at", "an", "ud", "d", "l"})
@@ -79,120 +142,662 @@ _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii"})
 
 # Grammar words: never part of a name. Words that are also common first names (May, Will,
 # Can) are left out so that "BY WILL HUTTON" reads.
-_FUNCTION_WORDS = frozenset({
-    "a", "an", "the", "this", "that", "these", "those", "i", "he", "she", "it", "they", "we",
-    "you", "his", "her", "its", "their", "our", "my", "your", "him", "them", "us", "me", "is",
-    "are", "was", "were", "be", "been", "being", "am", "had", "has", "have", "having", "does",
-    "did", "would", "should", "could", "shall", "must", "not", "no", "nor", "than", "then",
-    "there", "here", "now", "which", "who", "whom", "whose", "what", "when", "where", "while",
-    "why", "how", "if", "so", "but", "or", "yet", "as", "at", "by", "for", "from", "in", "into",
-    "of", "off", "on", "onto", "out", "over", "to", "under", "up", "upon", "with", "within",
-    "without", "about", "after", "before", "since", "until", "during", "through", "all", "any",
-    "each", "every", "more", "most", "some", "such", "very", "too", "also", "only", "just",
-    "both", "either", "neither", "many", "much", "few", "several", "other", "another", "same",
-    "own", "and",
-})
+_FUNCTION_WORDS = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "i",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "had",
+        "has",
+        "have",
+        "having",
+        "does",
+        "did",
+        "would",
+        "should",
+        "could",
+        "shall",
+        "must",
+        "not",
+        "no",
+        "nor",
+        "than",
+        "then",
+        "there",
+        "here",
+        "now",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "why",
+        "how",
+        "if",
+        "so",
+        "but",
+        "or",
+        "yet",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "off",
+        "on",
+        "onto",
+        "out",
+        "over",
+        "to",
+        "under",
+        "up",
+        "upon",
+        "with",
+        "within",
+        "without",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "through",
+        "all",
+        "any",
+        "each",
+        "every",
+        "more",
+        "most",
+        "some",
+        "such",
+        "very",
+        "too",
+        "also",
+        "only",
+        "just",
+        "both",
+        "either",
+        "neither",
+        "many",
+        "much",
+        "few",
+        "several",
+        "other",
+        "another",
+        "same",
+        "own",
+        "and",
+    }
+)
 # Words that may open a capitalized phrase after "By" but never a name: "By Christmas Eve",
 # "By Election Day", "BY SHEER LUCK". Checked on the first word of the first part only.
-_LEAD_STOP = frozenset({
-    "contrast", "comparison", "far", "way", "law", "default", "design", "accident", "mistake",
-    "hand", "day", "night", "noon", "midnight", "dusk", "morning", "evening", "afternoon",
-    "tonight", "today", "tomorrow", "yesterday", "mid", "early", "late", "midday", "sunrise",
-    "sunset", "nightfall", "lunchtime", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "christmas", "easter", "thanksgiving", "halloween", "spring",
-    "winter", "definition", "nature", "virtue", "extension", "itself", "using", "making",
-    "taking", "doing", "getting", "adding", "comparing", "combining", "following", "focusing",
-    "working", "bringing", "creating", "analogy", "coincidence", "necessity", "choice",
-    "election", "sheer", "pure", "popular", "force", "car", "train", "plane", "air", "sea",
-    "email", "mail", "phone", "telephone", "letter", "heart", "rule", "order", "request",
-    "invitation", "appointment", "proxy", "birth", "trade", "week", "year", "decade",
-    "century", "weekend", "tradition", "convention", "means", "one", "two", "three",
-})
+_LEAD_STOP = frozenset(
+    {
+        "contrast",
+        "comparison",
+        "far",
+        "way",
+        "law",
+        "default",
+        "design",
+        "accident",
+        "mistake",
+        "hand",
+        "day",
+        "night",
+        "noon",
+        "midnight",
+        "dusk",
+        "morning",
+        "evening",
+        "afternoon",
+        "tonight",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "mid",
+        "early",
+        "late",
+        "midday",
+        "sunrise",
+        "sunset",
+        "nightfall",
+        "lunchtime",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        "thanksgiving",
+        "halloween",
+        "spring",
+        "winter",
+        "definition",
+        "nature",
+        "virtue",
+        "extension",
+        "itself",
+        "using",
+        "making",
+        "taking",
+        "doing",
+        "getting",
+        "adding",
+        "comparing",
+        "combining",
+        "following",
+        "focusing",
+        "working",
+        "bringing",
+        "creating",
+        "analogy",
+        "coincidence",
+        "necessity",
+        "choice",
+        "election",
+        "sheer",
+        "pure",
+        "popular",
+        "force",
+        "car",
+        "train",
+        "plane",
+        "air",
+        "sea",
+        "email",
+        "mail",
+        "phone",
+        "telephone",
+        "letter",
+        "heart",
+        "rule",
+        "order",
+        "request",
+        "invitation",
+        "appointment",
+        "proxy",
+        "birth",
+        "trade",
+        "week",
+        "year",
+        "decade",
+        "century",
+        "weekend",
+        "tradition",
+        "convention",
+        "means",
+        "one",
+        "two",
+        "three",
+    }
+)
 # Words that make a part a role (job title, desk, organization) rather than a name. Words that
 # are also common surnames or first names (Dean, Bishop, Guest, Court, Sun, Star) are left out.
-_ROLE_WORDS = frozenset({
-    "staff", "senior", "junior", "editor", "editors", "editorial", "reporter", "reporters",
-    "correspondent", "correspondents", "writer", "writers", "technologist", "project",
-    "department", "dept", "university", "college", "institute", "school", "center", "centre",
-    "news", "times", "press", "post", "contributor", "contributors", "contributing",
-    "columnist", "columnists", "analyst", "fellow", "professor", "director", "chief", "deputy",
-    "associate", "associated", "assistant", "managing", "executive", "special", "bureau",
-    "producer", "photographer", "critic", "researcher", "scientist", "author", "founder",
-    "president", "ceo", "chair", "chairman", "chairwoman", "member", "manager", "officer",
-    "host", "desk", "team", "board", "service", "services", "agency", "agencies", "foundation",
-    "council", "association", "society", "committee", "group", "journal", "magazine", "herald",
-    "tribune", "gazette", "daily", "weekly", "review", "report", "reports", "network", "media",
-    "lab", "laboratory", "program", "programme", "initiative", "fund", "office", "ministry",
-    "ambassador", "secretary", "minister", "commissioner", "counsel", "attorney", "lawyer",
-    "economist", "historian", "journalist", "blogger", "freelance", "freelancer", "visiting",
-    "emeritus", "opinion", "politics", "business", "science", "sciences", "technology",
-    "health", "sports", "culture", "affairs", "international", "national", "global",
-    "political", "foreign", "intern", "coordinator", "advocate", "policy", "union", "company",
-    "inc", "corp", "ltd", "llc", "party", "campaign", "studies", "research", "newsroom", "wire",
-    "wires", "graphics", "data", "investigations", "investigative", "video", "audio",
-    "podcast", "digital", "online", "medicine", "hospital", "clinic", "institution",
-    "commission", "administration", "government", "museum", "library", "partner", "partners",
-    "consultant", "strategist", "adviser", "advisor", "spokesman", "spokeswoman",
-    "spokesperson", "candidate", "student", "lecturer", "independent", "guardian",
-    "telegraph", "observer", "chronicle", "globe", "mirror", "express", "examiner", "inquirer",
-    "register", "bulletin", "monitor", "courier", "dispatch", "sentinel",
-})
+_ROLE_WORDS = frozenset(
+    {
+        "staff",
+        "senior",
+        "junior",
+        "editor",
+        "editors",
+        "editorial",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "writer",
+        "writers",
+        "technologist",
+        "project",
+        "department",
+        "dept",
+        "university",
+        "college",
+        "institute",
+        "school",
+        "center",
+        "centre",
+        "news",
+        "times",
+        "press",
+        "post",
+        "contributor",
+        "contributors",
+        "contributing",
+        "columnist",
+        "columnists",
+        "analyst",
+        "fellow",
+        "professor",
+        "director",
+        "chief",
+        "deputy",
+        "associate",
+        "associated",
+        "assistant",
+        "managing",
+        "executive",
+        "special",
+        "bureau",
+        "producer",
+        "photographer",
+        "critic",
+        "researcher",
+        "scientist",
+        "author",
+        "founder",
+        "president",
+        "ceo",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "member",
+        "manager",
+        "officer",
+        "host",
+        "desk",
+        "team",
+        "board",
+        "service",
+        "services",
+        "agency",
+        "agencies",
+        "foundation",
+        "council",
+        "association",
+        "society",
+        "committee",
+        "group",
+        "journal",
+        "magazine",
+        "herald",
+        "tribune",
+        "gazette",
+        "daily",
+        "weekly",
+        "review",
+        "report",
+        "reports",
+        "network",
+        "media",
+        "lab",
+        "laboratory",
+        "program",
+        "programme",
+        "initiative",
+        "fund",
+        "office",
+        "ministry",
+        "ambassador",
+        "secretary",
+        "minister",
+        "commissioner",
+        "counsel",
+        "attorney",
+        "lawyer",
+        "economist",
+        "historian",
+        "journalist",
+        "blogger",
+        "freelance",
+        "freelancer",
+        "visiting",
+        "emeritus",
+        "opinion",
+        "politics",
+        "business",
+        "science",
+        "sciences",
+        "technology",
+        "health",
+        "sports",
+        "culture",
+        "affairs",
+        "international",
+        "national",
+        "global",
+        "political",
+        "foreign",
+        "intern",
+        "coordinator",
+        "advocate",
+        "policy",
+        "union",
+        "company",
+        "inc",
+        "corp",
+        "ltd",
+        "llc",
+        "party",
+        "campaign",
+        "studies",
+        "research",
+        "newsroom",
+        "wire",
+        "wires",
+        "graphics",
+        "data",
+        "investigations",
+        "investigative",
+        "video",
+        "audio",
+        "podcast",
+        "digital",
+        "online",
+        "medicine",
+        "hospital",
+        "clinic",
+        "institution",
+        "commission",
+        "administration",
+        "government",
+        "museum",
+        "library",
+        "partner",
+        "partners",
+        "consultant",
+        "strategist",
+        "adviser",
+        "advisor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "candidate",
+        "student",
+        "lecturer",
+        "independent",
+        "guardian",
+        "telegraph",
+        "observer",
+        "chronicle",
+        "globe",
+        "mirror",
+        "express",
+        "examiner",
+        "inquirer",
+        "register",
+        "bulletin",
+        "monitor",
+        "courier",
+        "dispatch",
+        "sentinel",
+    }
+)
 # Last words of an organization byline that starts with "The" (The New York Times).
 _ORG_WORDS = _ROLE_WORDS | frozenset({"sun", "star", "nation", "atlantic", "staff", "record"})
 # Words that may follow a news agency's name in an organization byline (Reuters Staff).
-_ORG_TAIL = frozenset({
-    "staff", "reports", "report", "wire", "wires", "service", "services", "news", "desk",
-    "team", "newsroom", "bureau", "agencies", "editors",
-})
+_ORG_TAIL = frozenset(
+    {
+        "staff",
+        "reports",
+        "report",
+        "wire",
+        "wires",
+        "service",
+        "services",
+        "news",
+        "desk",
+        "team",
+        "newsroom",
+        "bureau",
+        "agencies",
+        "editors",
+    }
+)
 # Organizations that sign articles, as lower-case word tuples.
-_KNOWN_ORGS = frozenset({
-    ("ap",), ("associated", "press"), ("reuters",), ("afp",), ("agence", "france-presse"),
-    ("agence", "france", "presse"), ("bloomberg",), ("upi",),
-    ("united", "press", "international"), ("xinhua",), ("dpa",), ("efe",), ("ansa",),
-    ("kyodo",), ("yonhap",), ("tass",), ("pti",), ("ians",), ("aap",), ("canadian", "press"),
-    ("press", "association"), ("staff",), ("news", "services"), ("wire", "services"),
-    ("news", "agencies"), ("agencies",), ("cnn",), ("bbc",), ("npr",),
-})
+_KNOWN_ORGS = frozenset(
+    {
+        ("ap",),
+        ("associated", "press"),
+        ("reuters",),
+        ("afp",),
+        ("agence", "france-presse"),
+        ("agence", "france", "presse"),
+        ("bloomberg",),
+        ("upi",),
+        ("united", "press", "international"),
+        ("xinhua",),
+        ("dpa",),
+        ("efe",),
+        ("ansa",),
+        ("kyodo",),
+        ("yonhap",),
+        ("tass",),
+        ("pti",),
+        ("ians",),
+        ("aap",),
+        ("canadian", "press"),
+        ("press", "association"),
+        ("staff",),
+        ("news", "services"),
+        ("wire", "services"),
+        ("news", "agencies"),
+        ("agencies",),
+        ("cnn",),
+        ("bbc",),
+        ("npr",),
+    }
+)
 # Agency names that are never a word of a person's name, even in a line printed in capitals.
-_AGENCY_WORDS = frozenset({
-    "ap", "afp", "upi", "efe", "ansa", "pti", "ians", "aap", "dpa", "cnn", "bbc", "npr",
-    "reuters", "xinhua",
-})
+_AGENCY_WORDS = frozenset(
+    {
+        "ap",
+        "afp",
+        "upi",
+        "efe",
+        "ansa",
+        "pti",
+        "ians",
+        "aap",
+        "dpa",
+        "cnn",
+        "bbc",
+        "npr",
+        "reuters",
+        "xinhua",
+    }
+)
 # Acronyms kept in capitals when an organization name printed in capitals is title-cased.
-_ACRONYMS = frozenset({
-    "ap", "afp", "upi", "efe", "ansa", "tass", "pti", "ians", "aap", "dpa", "pa", "cnn", "bbc",
-    "npr", "pbs", "abc", "cbs", "nbc", "cnbc", "aclu", "nyt", "wsj", "usa", "uk", "us", "eu",
-    "un", "nhk", "ap's",
-})
+_ACRONYMS = frozenset(
+    {
+        "ap",
+        "afp",
+        "upi",
+        "efe",
+        "ansa",
+        "tass",
+        "pti",
+        "ians",
+        "aap",
+        "dpa",
+        "pa",
+        "cnn",
+        "bbc",
+        "npr",
+        "pbs",
+        "abc",
+        "cbs",
+        "nbc",
+        "cnbc",
+        "aclu",
+        "nyt",
+        "wsj",
+        "usa",
+        "uk",
+        "us",
+        "eu",
+        "un",
+        "nhk",
+        "ap's",
+    }
+)
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "a", "an", "to", "&"})
 # Lower-case words that may start a role right after a name (By Jane Doe for The Guardian).
 _CONNECTORS = frozenset({"for", "at", "of", "in", "from", "with", "on"})
 # Words of a sentence rather than a role: a part holding one makes the line prose.
-_PROSE_WORDS = frozenset({
-    "he", "she", "it", "they", "we", "you", "had", "has", "have", "was", "were", "is", "are",
-    "will", "would", "could", "should", "did", "does", "said", "says", "been", "be", "can",
-    "cannot",
-})
+_PROSE_WORDS = frozenset(
+    {
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "you",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "will",
+        "would",
+        "could",
+        "should",
+        "did",
+        "does",
+        "said",
+        "says",
+        "been",
+        "be",
+        "can",
+        "cannot",
+    }
+)
 # First words of a place (a dateline after the name), not of a person's name.
-_PLACE_STARTS = frozenset({
-    "new", "los", "las", "san", "santa", "fort", "port", "mount", "north", "south", "east",
-    "west", "upper", "lower", "great", "united", "saint", "st",
-})
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-})
-_WEEKDAYS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-})
+_PLACE_STARTS = frozenset(
+    {
+        "new",
+        "los",
+        "las",
+        "san",
+        "santa",
+        "fort",
+        "port",
+        "mount",
+        "north",
+        "south",
+        "east",
+        "west",
+        "upper",
+        "lower",
+        "great",
+        "united",
+        "saint",
+        "st",
+    }
+)
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    }
+)
+_WEEKDAYS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    }
+)
 _DATE_WORDS = frozenset({"updated", "published", "posted", "modified"})
 # Tokens left dangling before a cut-off date ("By Jane Doe on | April 5").
-_TRAILING_JUNK = frozenset({
-    ",", ";", "&", "and", "on", "at", "in", "since", "from", "until", "of", "for", "by", "the",
-    "-", "",
-})
+_TRAILING_JUNK = frozenset(
+    {
+        ",",
+        ";",
+        "&",
+        "and",
+        "on",
+        "at",
+        "in",
+        "since",
+        "from",
+        "until",
+        "of",
+        "for",
+        "by",
+        "the",
+        "-",
+        "",
+    }
+)
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "st", "dept", "univ"})
 
 _LEAD_RE = re.compile(
@@ -319,8 +924,10 @@ def proper_case(name: str) -> str:
             continue
         low = piece.lower()
         inner = 0 < index < len(words) - 1
-        if inner and (low in _LOWER_PARTICLES
-                      or (low in _ARTICLE_PARTICLES and previous_low in _LOWER_PARTICLES)):
+        if inner and (
+            low in _LOWER_PARTICLES
+            or (low in _ARTICLE_PARTICLES and previous_low in _LOWER_PARTICLES)
+        ):
             out.append(low)
         else:
             out.append(_case_word(piece, first=index == 0))
@@ -377,7 +984,7 @@ def _starts_date(tokens: list[_Tok], i: int) -> bool:
     tok = tokens[i]
     if tok.text[0].isdigit() or tok.low in _DATE_WORDS:
         return True
-    after = [t for t in tokens[i + 1:i + 3] if t.text != ","]
+    after = [t for t in tokens[i + 1 : i + 3] if t.text != ","]
     next_text = after[0].text if after else ""
     if tok.low in _MONTHS:
         return next_text[:1].isdigit()
@@ -436,9 +1043,12 @@ def _read_parts(parts: list[_Part]) -> tuple[list[str], int] | None:
                 end = _end_of(toks[-1])
                 continue
             person = _read_person(toks, caps)
-            if (person is not None and person.words >= 2
-                    and (part.conj or toks[0].low not in _PLACE_STARTS)
-                    and _role_ok(person.rest, caps)):
+            if (
+                person is not None
+                and person.words >= 2
+                and (part.conj or toks[0].low not in _PLACE_STARTS)
+                and _role_ok(person.rest, caps)
+            ):
                 names.append(person.name)
                 in_role = bool(person.rest)
                 end = _end_of(toks[-1])
@@ -604,8 +1214,12 @@ def _end_of(tok: _Tok) -> int:
         return tok.end - 1
     if text.endswith(".") and not text.endswith(".."):
         core = text[:-1]
-        if (core.lower() in _ABBREVIATIONS or core.lower() in _HONORIFICS
-                or _INITIALS_RE.fullmatch(text) or len(core) == 1):
+        if (
+            core.lower() in _ABBREVIATIONS
+            or core.lower() in _HONORIFICS
+            or _INITIALS_RE.fullmatch(text)
+            or len(core) == 1
+        ):
             return tok.end
         return tok.end - 1
     return tok.end
@@ -637,8 +1251,7 @@ def _case_word(word: str, *, first: bool) -> str:
 def _case_piece(piece: str, *, first: bool) -> str:
     low = piece.lower()
     if "." in piece:
-        return ".".join(_case_piece(p, first=first) if len(p) > 1 else p
-                        for p in piece.split("."))
+        return ".".join(_case_piece(p, first=first) if len(p) > 1 else p for p in piece.split("."))
     if not first and low in _ROMAN:
         return piece
     if len(low) >= 4 and low.startswith("mc") and low[2].isalpha():

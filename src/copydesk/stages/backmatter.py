@@ -68,9 +68,7 @@ def extract_bio(draft: Draft) -> None:
     for k in range(len(paras) - 1, max(len(paras) - 1 - BIO_REACH, 0), -1):
         text = paras[k].text.strip()
         last = k == len(paras) - 1
-        if is_bio(text, draft.authors) and (
-            last or _names_author(text, draft.authors)
-        ):
+        if is_bio(text, draft.authors) and (last or _names_author(text, draft.authors)):
             para = paras.pop(k)
             draft.bio = text
             start, end = para.source_span(0, len(para.text))

@@ -37,7 +37,9 @@ def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int,
             continue
         for match in _MARKER.finditer(text):
             word_start = match.start()
-            while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] in "'’-"):
+            while word_start > 0 and (
+                text[word_start - 1].isalpha() or text[word_start - 1] in "'’-"
+            ):
                 word_start -= 1
             token = text[word_start : match.end()]
             tokens[token] += 1

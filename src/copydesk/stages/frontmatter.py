@@ -27,7 +27,9 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _CREDIT_KEYS = ("photo", "credit", "image", "picture", "illustration")
-_PAREN_CREDIT = re.compile(r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$")
+_PAREN_CREDIT = re.compile(
+    r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
+)
 _DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:PHOTO|Photo|Credit|CREDIT|IMAGE|Image):?\s*$")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
@@ -105,14 +107,27 @@ def _web_front(draft: Draft) -> None:
     above = [line for line in window if line.index < top][-WEB_REACH_UP:]
     between = [line for line in window if top < line.index < prose_at]
     below = [line for line in window if line.index >= prose_at][:WEB_REACH_DOWN]
-    candidates = [*above, *between, *below]
-    near_date = _near_dates(candidates)
-    for k, line in enumerate(candidates):
-        if line.role != BODY or (line in below and len(_WORDS.findall(line.text)) > 14):
-            continue
-        # A bare name counts only beside a date or right under the headline.
-        bare_names = k in near_date or (line in between and line is between[0])
-        _byline_or_date(draft, line, bare_names)
+    candidates = [
+        line
+        for line in [*between, *below, *above]
+        if line.role == BODY and not (line in below and len(_WORDS.findall(line.text)) > 14)
+    ]
+    # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
+    # a date or right under the headline.
+    for line in [*between, *below, *above]:
+        if line.role == BODY and _take_byline(draft, line):
+            break
+    else:
+        near_date = _near_dates(candidates)
+        for k, line in enumerate(candidates):
+            if (k in near_date or (between and line is between[0])) and _take_name(draft, line):
+                break
+    for line in candidates:
+        if draft.published is not None:
+            break
+        if line.role == BODY and is_dateline(line.text) and (found := find_date(line.text)):
+            draft.published = found.iso
+            draft.set_role(line, "dateline")
     byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
@@ -130,27 +145,31 @@ def _near_dates(lines: list[Line]) -> set[int]:
     return {k + d for k in dated for d in (-1, 0, 1)}
 
 
-def _byline_or_date(draft: Draft, line: Line, bare_names: bool) -> None:
-    """Read a byline (``By A``, or a bare name beside a date) and a date off one line."""
+def _take_byline(draft: Draft, line: Line) -> bool:
+    """Read a byline (``By A and B``), and the date printed beside it, off one line."""
+    byline = parse_byline(line.text)
+    if byline is None or not byline.names:
+        return False
+    draft.authors = byline.names
+    if found := find_date(line.text[byline.end :]):
+        draft.published = found.iso
+    draft.set_role(line, "byline")
+    return True
+
+
+def _take_name(draft: Draft, line: Line) -> bool:
+    """Read a bare name (``Jane Doe``, ``Jane Doe - Apr 16, 2015``) off one line."""
     text = line.text
     found = find_date(text)
     rest = (text[: found.start] + " " + text[found.end :]) if found else text
     rest = rest.strip(" |-–—•·,")
-    took = False
-    if not draft.authors:
-        byline = parse_byline(text)
-        if byline is not None and byline.names:
-            draft.authors = byline.names
-            took = True
-        elif bare_names and rest and looks_like_name(rest):
-            draft.authors = [rest]
-            took = True
-    if draft.published is None and found and (took or is_dateline(text)):
+    if not rest or not looks_like_name(rest):
+        return False
+    draft.authors = [rest]
+    if found and draft.published is None:
         draft.published = found.iso
-        took = True
-        draft.set_role(line, "dateline" if not draft.authors or rest == "" else "byline")
-    if took:
-        draft.set_role(line, "byline")
+    draft.set_role(line, "byline")
+    return True
 
 
 def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:
@@ -333,6 +352,7 @@ def _clean_credit(credit: str) -> str:
     >>> _clean_credit("AGENCE FRANCE-PRESSE — GET T Y IMAGES")
     'AGENCE FRANCE-PRESSE — GETTY IMAGES'
     """
+
     def close(match: re.Match[str]) -> str:
         return match.group().replace(" ", "")
 

@@ -30,7 +30,7 @@ PAGE_NUMBER = re.compile(
 )
 PRINT_STAMP = re.compile(
     r"""^(?:
-        \d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+.*)?   # 11/23/26, 10:01 AM  Title
+        \d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s+.*)?   # 11/23/26, 10:01 AM
       | (?:file|https?)://\S+(?:\s+\d{1,4}/\d{1,4})?                    # file:///x.html 2/9
       | about:blank(?:\s+\d{1,4}/\d{1,4})?
     )$""",

@@ -11,7 +11,6 @@ import ftfy
 from copydesk.draft import Draft, Line
 from copydesk.traced import Traced
 
-
 # What ftfy would act on in a line that is not plain ASCII: the characters mojibake is
 # made of (Latin-1 and Windows-1252 high characters after a wrong decode), C1 controls,
 # ligatures, full-width forms, entities, and control characters.
@@ -60,7 +59,9 @@ def _retrace(draft: Draft, line: Line, fixed: str) -> None:
     old = line.traced()
     changes = [
         (i1, i2, fixed[j1:j2])
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, old.text, fixed, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in SequenceMatcher(
+            None, old.text, fixed, autojunk=False
+        ).get_opcodes()
         if tag != "equal"
     ]
     for start, end, after in changes:

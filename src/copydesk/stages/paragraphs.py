@@ -9,6 +9,7 @@ paragraphs in this input or only columns and pages is measured per document.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -222,9 +223,7 @@ def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> boo
     return used + (b.syllable if hyphenates else b.word) <= width * slack
 
 
-def _is_break(
-    a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure, run: int
-) -> bool:
+def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure, run: int) -> bool:
     """Does a paragraph end between line ``a`` and line ``b``?"""
     if fa.drop_cap:
         return False
@@ -262,7 +261,7 @@ def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
 
 def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
     parts: list[Traced] = [lines[0].traced()]
-    for a, b in zip(lines, lines[1:], strict=False):
+    for a, b in itertools.pairwise(lines):
         left = parts[-1]
         right = b.traced()
         glue, cut = _glue(a.text, b.text, measure)
@@ -291,7 +290,7 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:
         head = _WORD_HEAD.match(b)
-        if head and b[0].islower() or (head and tail.group(2) in measure.line_end_only_hyphens):
+        if (head and b[0].islower()) or (head and tail.group(2) in measure.line_end_only_hyphens):
             assert head is not None
             mark = tail.group(2)
             if mark in measure.line_end_only_hyphens:
@@ -312,8 +311,10 @@ def _glue_drop_cap(letter: str, following: str) -> bool:
     A letter that is no word alone always does (``L`` + ``ONDON``); ``A`` and ``I`` do when
     the joined word is the likelier reading (``A`` + ``fter``, but ``I`` + ``don't``).
 
-    >>> _glue_drop_cap("L", "ONDON —"), _glue_drop_cap("A", "fter the war"), _glue_drop_cap("I", "don't")
-    (True, True, False)
+    >>> _glue_drop_cap("L", "ONDON —"), _glue_drop_cap("A", "fter the war")
+    (True, True)
+    >>> _glue_drop_cap("I", "don't")
+    False
     """
     if zipf(letter) < 7.0:
         return True

@@ -10,6 +10,7 @@ article on the web (comments, related stories). Everything outside goes to ``rem
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from rapidfuzz import fuzz
@@ -35,7 +36,8 @@ _SHARE = re.compile(
 _AFTER_ARTICLE = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?$"
     r"|^(?:leave a (?:reply|comment)|add a comment|post a comment|show comments"
-    r"|join the (?:conversation|discussion)|related(?: (?:articles?|stories|posts|content|coverage|links))?"
+    r"|join the (?:conversation|discussion)"
+    r"|related(?: (?:articles?|stories|posts|content|coverage|links))?"
     r"|more (?:from|on|stories|in|like this)\b.*|recommended(?: for you| stories)?"
     r"|you (?:may|might) (?:also )?like.*|most (?:popular|read|viewed|shared)(?: now)?"
     r"|trending(?: now)?|what'?s trending.*|read next|up next|next on .*|sponsored(?: content)?"
@@ -43,6 +45,7 @@ _AFTER_ARTICLE = re.compile(
     r"|about the author|share this(?: article| story| post)?|filed under.*|tags?|topics)\s*:?$",
     re.IGNORECASE,
 )
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
 PROSE_WORDS = 6
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86
@@ -181,8 +184,11 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     between separators (one of them is the site name), without parentheticals, and the
     first sentence of a part that ran on into the dek. Longest first.
 
-    >>> title_variants("How to Build a Terrarium (with Pictures) | eHow")[:3]
-    ['how to build a terrarium with pictures ehow', 'how to build a terrarium with pictures', 'how to build a terrarium']
+    >>> for form in title_variants("How to Build a Terrarium (with Pictures) | eHow")[:3]:
+    ...     print(form)
+    how to build a terrarium with pictures ehow
+    how to build a terrarium with pictures
+    how to build a terrarium
     """
     title = page_title.strip().rstrip(" .…")
     forms = {title}
@@ -221,7 +227,7 @@ def _find_headline(
         spans.append((norm, [i]))
         if i + 1 < len(norms) and norms[i + 1]:
             spans.append((norm + " " + norms[i + 1], [i, i + 1]))
-    best: tuple[float, int, int, list[int]] | None = None
+    best: tuple[float, int, int, int, list[int]] | None = None
     for title in title_variants(page_title, site):
         low, high = 0.7 * len(title), 1.3 * len(title)
         for text, span in spans:
@@ -231,10 +237,13 @@ def _find_headline(
             score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
             if not score or not _prose_follows(prose, span[-1] + 1):
                 continue
-            key = (score, len(title), len(span))
-            if best is None or key > best[:3]:
+            # Ties go to a line that is not a numbered or bulleted menu item, then to the
+            # longer form of the title, then to the first line.
+            plain = int(not _LIST_ITEM.match(lines[span[0]].text))
+            key = (score, plain, len(title), len(span))
+            if best is None or key > best[:4]:
                 best = (*key, span)
-    return best[3] if best else None
+    return best[4] if best else None
 
 
 def _headline_above_byline(lines: list[Line], start: int, reach: int = 15) -> list[int] | None:
@@ -256,4 +265,4 @@ def _headline_above_byline(lines: list[Line], start: int, reach: int = 15) -> li
 def _prose_follows(prose: list[bool], start: int, reach: int = 40) -> bool:
     """Does running prose begin within ``reach`` lines after ``start``?"""
     window = prose[start : start + reach]
-    return any(a and b for a, b in zip(window, window[1:], strict=False))
+    return any(a and b for a, b in itertools.pairwise(window))

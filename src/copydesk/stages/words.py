@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copydesk.draft import Draft
 from copydesk.layout import looks_like_code

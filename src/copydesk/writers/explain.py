@@ -30,7 +30,9 @@ def write_explain(article: Article) -> str:
     for edit in article.edits:
         if edit.kind in ROUTINE:
             continue
-        out.append(f"  {edit.kind}  @{edit.start}-{edit.end}  {_show(edit.before)} → {_show(edit.after)}")
+        out.append(
+            f"  {edit.kind}  @{edit.start}-{edit.end}  {_show(edit.before)} → {_show(edit.after)}"
+        )
     out.append(f"removed: {len(article.removed)}")
     for removal in article.removed:
         out.append(f"  {removal.reason}  @{removal.start}-{removal.end}  {_show(removal.text)}")
