@@ -77,7 +77,9 @@ def find_article(draft: Draft) -> None:
         (lines[i].index for i in range(start, end + 1) if prose[i] and i not in (headline or [])),
         None,
     )
-    widgets = _widget_runs(lines, prose, start, end)
+    # The head of the article (headline to first prose) is the front-matter stage's to read.
+    first_prose = next((i for i in range(start, end + 1) if prose[i]), start)
+    widgets = _widget_runs(lines, prose, first_prose, end)
     for i, line in enumerate(lines):
         if i < start - HEAD_MARGIN * (headline is not None):
             draft.set_role(line, "page before article")
