@@ -140,12 +140,6 @@ class ClosedPipe(io.StringIO):
 
 
 @needs_seed
-@pytest.mark.xfail(
-    strict=True,
-    raises=BrokenPipeError,
-    reason="copydesk bug: `copydesk clean FILE --format json | head -1` ends in a "
-    "BrokenPipeError traceback; main() should stop quietly",
-)
 def test_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     err = io.StringIO()
     monkeypatch.setattr("sys.stdout", ClosedPipe())

@@ -178,11 +178,6 @@ def test_removals_point_into_the_source(article: Article) -> None:
         assert norm(article.source[removal.start : removal.end]) == norm(removal.text), removal
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="copydesk bug: the bio Removal's text is the joined bio, not the input span "
-    "(every other removal quotes the input verbatim)",
-)
 def test_removals_quote_the_source_verbatim(article: Article) -> None:
     for removal in article.removed:
         assert article.source[removal.start : removal.end] == removal.text, removal

@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from pathlib import Path
 
@@ -71,12 +73,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
-    sys.stdout.write(WRITERS[args.format](article))
-    if args.format in ("json", "jsonld"):
-        sys.stdout.write("\n")
+    try:
+        sys.stdout.write(WRITERS[args.format](article))
+        if args.format in ("json", "jsonld"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``copydesk clean ... | head``): stop quietly, as cat does.
+        _silence_stdout()
+        return EXIT_OK
     if args.explain:
         print(write_explain(article), file=sys.stderr)
     return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def main_entry() -> None:

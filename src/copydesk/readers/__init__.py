@@ -25,7 +25,7 @@ def read(source: Source) -> Draft:
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file; check the path")
     if path.is_dir():
-        raise InputNotFoundError(f"{path} is a folder; give one file (or use `copydesk batch`)")
+        raise InputNotFoundError(f"{path} is a folder: give the path of one text file")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -15,15 +15,15 @@ _LINE = re.compile(r"[^\n\r\f]*(?:\r\n|\n|\r|\f|$)")
 
 # Signatures of formats that are not text, with what to tell the user.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF; extract its text first (pdftotext FILE out.txt) and clean that"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a DOCX/EPUB); extract its text first"),
-    (b"\x1f\x8b", "a gzip archive; decompress it first"),
-    (b"\x7fELF", "an executable"),
+    (b"%PDF", "a PDF, not text: extract its text first (pdftotext FILE out.txt) and clean that"),
+    (b"\x89PNG", "a PNG image, not text: run OCR on it first"),
+    (b"\xff\xd8\xff", "a JPEG image, not text: run OCR on it first"),
+    (b"GIF8", "a GIF image, not text"),
+    (b"II*\x00", "a TIFF image, not text: run OCR on it first"),
+    (b"MM\x00*", "a TIFF image, not text: run OCR on it first"),
+    (b"PK\x03\x04", "a ZIP archive (or a DOCX/EPUB), not text: extract its text first"),
+    (b"\x1f\x8b", "a gzip archive, not text: decompress it first"),
+    (b"\x7fELF", "an executable, not text"),
 )
 
 
@@ -43,7 +43,7 @@ def decode(data: bytes, name: str = "input") -> str:
         raise EmptyInputError(f"{name} is empty: give a file that holds the article's text")
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise NotTextError(f"{name} is {what}, not text")
+            raise NotTextError(f"{name} is {what}")
     for bom, codec in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),

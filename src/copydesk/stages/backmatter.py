@@ -72,7 +72,7 @@ def extract_bio(draft: Draft) -> None:
             para = paras.pop(k)
             draft.bio = text
             start, end = para.source_span(0, len(para.text))
-            draft.removed.append(Removal("bio", start, end, text))
+            draft.removed.append(Removal("bio", start, end, draft.source[start:end]))
             return
 
 

@@ -26,7 +26,7 @@ def remove_list_markers(draft: Draft) -> None:
             marks[i] = bullet.end()
     i = 0
     while i < len(paras):
-        run = _numbered_run(paras, i)
+        run = _numbered_run(paras, i) if _NUMBER.match(paras[i].text) else []
         for k, end in enumerate(run):
             marks[i + k] = end
         i += max(len(run), 1)
@@ -41,8 +41,8 @@ def _numbered_run(paras: list[Traced], start: int) -> list[int]:
     a list may continue from an earlier page)."""
     ends: list[int] = []
     expected: int | None = None
-    for para in paras[start:]:
-        match = _NUMBER.match(para.text)
+    for k in range(start, len(paras)):
+        match = _NUMBER.match(paras[k].text)
         if not match or (expected is not None and int(match.group(1)) != expected):
             break
         ends.append(match.end())
