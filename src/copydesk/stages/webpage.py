@@ -62,10 +62,7 @@ def find_article(draft: Draft) -> None:
     site = str(draft.hints.get("site", ""))
     headline = _find_headline(lines, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
-    scores = [
-        (-50.0 if i >= floor and _AFTER_ARTICLE.match(line.text) else _score(line, prose[i]))
-        for i, line in enumerate(lines)
-    ]
+    scores = _scores(lines, prose, floor)
     start, end = _densest_run(scores[floor:])
     start, end = start + floor, end + floor
     if headline is None:
@@ -154,13 +151,29 @@ def _goes_on(text: str) -> bool:
     return text[:1].islower() and (" " in text or bool(_TERMINAL.search(text)))
 
 
-def _score(line: Line, prose: bool) -> float:
-    """Positive for a line of prose, negative for a line of navigation."""
-    if prose:
-        return float(len(_WORDS.findall(line.text)))
-    if _SHARE.match(line.text):
-        return -4.0
-    return -2.0
+JUNK = -2.0  # a line of navigation
+LONG_JUNK = 5  # after this many such lines in a row, each further one costs
+JUNK_RUN = -6.0
+AFTER_ARTICLE = -150.0  # a heading of what follows articles (comments, related stories)
+
+
+def _scores(lines: list[Line], prose: list[bool], floor: int) -> list[float]:
+    """Positive for a line of prose (its words), negative for a line of navigation, more
+    so deep in a long run of it (the article is over), and far more for a heading of what
+    follows an article."""
+    out: list[float] = []
+    run = 0
+    for i, line in enumerate(lines):
+        if i >= floor and _AFTER_ARTICLE.match(line.text):
+            out.append(AFTER_ARTICLE)
+        elif prose[i]:
+            out.append(float(len(_WORDS.findall(line.text))))
+            run = 0
+            continue
+        else:
+            run += 1
+            out.append(JUNK_RUN if run > LONG_JUNK else JUNK)
+    return out
 
 
 def _densest_run(scores: list[float]) -> tuple[int, int]:
