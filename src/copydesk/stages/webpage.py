@@ -39,7 +39,7 @@ _AFTER_ARTICLE = re.compile(
     r"|join the (?:conversation|discussion)"
     r"|related(?: (?:articles?|stories|posts|content|coverage|links))?"
     r"|more (?:from|on|stories|in|like this)\b.*|recommended(?: for you| stories)?"
-    r"|you (?:may|might) (?:also )?like.*|most (?:popular|read|viewed|shared)(?: now)?"
+    r"|you (?:may|might) (?:also )?like.*|most (?:popular|read|viewed|shared)\b.{0,40}"
     r"|trending(?: now)?|what'?s trending.*|read next|up next|next on .*|sponsored(?: content)?"
     r"|promoted(?: stories)?|around the web|from the web|popular (?:now|stories)"
     r"|about the author|share this(?: article| story| post)?|filed under.*|tags?|topics)\s*:?$",
@@ -49,6 +49,7 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
 PROSE_WORDS = 6
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86
+HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
 
 
 def find_article(draft: Draft) -> None:
@@ -93,16 +94,19 @@ def find_article(draft: Draft) -> None:
 
 def prose_lines(lines: list[Line]) -> list[bool]:
     """Which lines read as running prose: many words, mostly lower-case, and either ending
-    a sentence or running on into (or out of) a neighbouring line."""
+    a sentence or running on into (or out of) a neighbouring line. A line that runs on into
+    prose is prose too, however many names it holds."""
     out: list[bool] = []
+    runs_on_flags: list[bool] = []
     for i, line in enumerate(lines):
         words = _WORDS.findall(line.text)
+        ends = bool(_TERMINAL.search(line.text))
+        runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
+        runs_on_flags.append(runs_on and len(words) >= 4)
         if len(words) < PROSE_WORDS or _SHARE.match(line.text):
             out.append(False)
             continue
         lower = sum(1 for word in words if word[0].islower()) / len(words)
-        ends = bool(_TERMINAL.search(line.text))
-        runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
         runs_in = (
             i > 0
             and _goes_on(line.text)
@@ -110,6 +114,9 @@ def prose_lines(lines: list[Line]) -> list[bool]:
             and len(_WORDS.findall(lines[i - 1].text)) >= 3
         )
         out.append(lower >= 0.35 and (ends or runs_on or runs_in))
+    for i in range(len(lines) - 2, -1, -1):
+        if not out[i] and runs_on_flags[i] and out[i + 1]:
+            out[i] = True
     return out
 
 
@@ -240,8 +247,12 @@ def _find_headline(
         if not norm or (prose[i] and i > 0 and prose[i - 1]):
             continue  # inside running prose: not where a headline stands
         spans.append((norm, [i]))
-        if i + 1 < len(norms) and norms[i + 1]:
-            spans.append((norm + " " + norms[i + 1], [i, i + 1]))
+        text = norm
+        for k in range(i + 1, min(i + HEADLINE_LINES, len(norms))):
+            if not norms[k]:
+                break
+            text += " " + norms[k]
+            spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, list[int]] | None = None
     for title in title_variants(page_title, site):
         low, high = 0.7 * len(title), 1.3 * len(title)
