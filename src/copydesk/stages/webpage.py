@@ -254,10 +254,12 @@ def _find_headline(
             text += " " + norms[k]
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, list[int]] | None = None
+    whole = _norm(page_title)
     for title in title_variants(page_title, site):
         low, high = 0.7 * len(title), 1.3 * len(title)
+        cut = truncated and whole.endswith(title)  # only this form lost its end
         for text, span in spans:
-            candidate = text[: len(title)] if truncated else text
+            candidate = text[: len(title)] if cut else text
             if not low <= len(candidate) <= high:
                 continue  # too different in length to reach the match score
             score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
