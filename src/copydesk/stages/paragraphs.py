@@ -80,6 +80,7 @@ SLACK_UNTERMINATED = 0.9
 SLACK_LOWER = 0.85
 LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
 SLACK_LONG_RUN = 1.03
+SLACK_QUOTE = 1.1
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
@@ -248,6 +249,8 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
         # After many lines, a full line that ends a sentence more likely ends the paragraph
         # too: give the width estimate the benefit of the doubt.
         slack = SLACK_LONG_RUN if run >= LONG_RUN else SLACK
+        if b.text[:1] in "“\"‘":
+            slack = max(slack, SLACK_QUOTE)  # a quotation more often opens a paragraph
         return _fits(fa, fb, width, slack, hyphenates)
     # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
     # usually has space above it.
