@@ -20,7 +20,9 @@ from copydesk.model import Edit
 from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
 from copydesk.traced import Traced, join
 
-_TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…,][”"’')\]]+|\.\.\.)$""")
+# A sentence ends at . ! ? … or : — with closing quotes or brackets after them; not at
+# a comma inside quotes ("…you,” he said goes on).
+_TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(
     r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)"""
 )
