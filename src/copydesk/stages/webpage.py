@@ -102,7 +102,8 @@ def prose_lines(lines: list[Line]) -> list[bool]:
         words = _WORDS.findall(line.text)
         ends = bool(_TERMINAL.search(line.text))
         runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
-        runs_on_flags.append(runs_on and len(words) >= 4)
+        # A long line that stops mid-sentence runs on, whatever the next line starts with.
+        runs_on_flags.append((runs_on and len(words) >= 4) or (not ends and len(words) >= 10))
         if len(words) < PROSE_WORDS or _SHARE.match(line.text):
             out.append(False)
             continue
