@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
+from copydesk.lexicon import common_words
 from copydesk.model import Caption
 from copydesk.names import parse_byline
 
@@ -34,7 +35,8 @@ _SHARE = re.compile(
 )
 # Section headings that follow an article on the web: the article does not run past them.
 _AFTER_ARTICLE = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?$"
+    r"^(?:(?:view|show|read|see|load|hide)\s+(?:all\s+)?)?(?:\d+\s+)?"
+    r"(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?$"
     r"|^(?:leave a (?:reply|comment)|add a comment|post a comment|show comments"
     r"|join the (?:conversation|discussion)"
     r"|related(?: (?:articles?|stories|posts|content|coverage|links))?"
@@ -47,6 +49,9 @@ _AFTER_ARTICLE = re.compile(
 )
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
 PROSE_WORDS = 6
+# Prose is held together by function words (the, of, and, to ...): the commonest words.
+FUNCTION_ZIPF = 6.0
+FUNCTION_SHARE = 0.1
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
@@ -96,6 +101,7 @@ def prose_lines(lines: list[Line]) -> list[bool]:
     """Which lines read as running prose: many words, mostly lower-case, and either ending
     a sentence or running on into (or out of) a neighbouring line. A line that runs on into
     prose is prose too, however many names it holds."""
+    function_words = common_words(FUNCTION_ZIPF)
     out: list[bool] = []
     runs_on_flags: list[bool] = []
     for i, line in enumerate(lines):
@@ -108,13 +114,14 @@ def prose_lines(lines: list[Line]) -> list[bool]:
             out.append(False)
             continue
         lower = sum(1 for word in words if word[0].islower()) / len(words)
+        glue = sum(1 for word in words if word.lower() in function_words) / len(words)
         runs_in = (
             i > 0
             and _goes_on(line.text)
             and not _TERMINAL.search(lines[i - 1].text)
             and len(_WORDS.findall(lines[i - 1].text)) >= 3
         )
-        out.append(lower >= 0.35 and (ends or runs_on or runs_in))
+        out.append(lower >= 0.35 and glue >= FUNCTION_SHARE and (ends or runs_on or runs_in))
     for i in range(len(lines) - 2, -1, -1):
         if not out[i] and runs_on_flags[i] and out[i + 1]:
             out[i] = True
