@@ -72,7 +72,7 @@ def find_article(draft: Draft) -> None:
     start, end = _densest_run(scores[floor:])
     start, end = start + floor, end + floor
     if headline is None:
-        headline = _headline_above_byline(lines, start)
+        headline = _headline_above_byline(draft, lines, start)
     if headline is not None:
         start = headline[0]
         draft.hints["headline_lines"] = [lines[i].index for i in headline]
@@ -282,23 +282,39 @@ def _find_headline(
     return best[4] if best else None
 
 
-def _headline_above_byline(lines: list[Line], start: int, reach: int = 15) -> list[int] | None:
-    """Without a page title to match, the headline is the line above the byline or the
-    dateline that stands just before the article's prose."""
+def _headline_above_byline(
+    draft: Draft, lines: list[Line], start: int, reach: int = 15
+) -> list[int] | None:
+    """Without a page title to match, the headline is the block of lines (up to three,
+    no blank line between them) above the byline or the dateline that stands just before
+    the article's prose."""
     for i in range(start - 1, max(start - reach, 0), -1):
         text = lines[i].text
-        if parse_byline(text) is not None or is_dateline(text):
-            j = i - 1
-            while j >= 0 and (_SHARE.match(lines[j].text) or is_dateline(lines[j].text)):
-                j -= 1
-            words = len(_WORDS.findall(lines[j].text)) if j >= 0 else 0
-            if 2 <= words <= 25:
-                return [j]
-            return None
+        if parse_byline(text) is None and not is_dateline(text):
+            continue
+        j = i - 1
+        while j >= 0 and (_SHARE.match(lines[j].text) or is_dateline(lines[j].text)):
+            j -= 1
+        block = [j]
+        while (
+            len(block) < HEADLINE_LINES
+            and block[0] > 0
+            and not _blank_between(draft, lines[block[0] - 1], lines[block[0]])
+            and len(_WORDS.findall(lines[block[0] - 1].text)) <= 12
+            and not _SHARE.match(lines[block[0] - 1].text)
+        ):
+            block.insert(0, block[0] - 1)
+        words = sum(len(_WORDS.findall(lines[k].text)) for k in block) if j >= 0 else 0
+        return block if 2 <= words <= 25 else None
     return None
 
 
-def _prose_follows(prose: list[bool], start: int, reach: int = 40) -> bool:
+def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
+    """Did the input set these two lines apart (a blank line, a page break)?"""
+    return a.page != b.page or any(line.blank for line in draft.lines[a.index + 1 : b.index])
+
+
+def _prose_follows(prose: list[bool], start: int, reach: int = 80) -> bool:
     """Does running prose begin within ``reach`` lines after ``start``?"""
     window = prose[start : start + reach]
     return any(a and b for a, b in itertools.pairwise(window))
