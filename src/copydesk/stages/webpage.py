@@ -261,7 +261,7 @@ def _find_headline(
                 break
             text += " " + norms[k]
             spans.append((text, list(range(i, k + 1))))
-    best: tuple[float, int, int, int, list[int]] | None = None
+    best: tuple[float, int, int, int, int, list[int]] | None = None
     whole = _norm(page_title)
     for title in title_variants(page_title, site):
         low, high = 0.7 * len(title), 1.3 * len(title)
@@ -274,12 +274,13 @@ def _find_headline(
             if not score or not _prose_follows(prose, span[-1] + 1):
                 continue
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
-            # longer form of the title, then to the first line.
+            # longer form of the title, then to the first place (a sidebar repeats it
+            # later), then to the fewer lines.
             plain = int(not _LIST_ITEM.match(lines[span[0]].text))
-            key = (score, plain, len(title), len(span))
-            if best is None or key > best[:4]:
+            key = (score, plain, len(title), -span[0], -len(span))
+            if best is None or key > best[:5]:
                 best = (*key, span)
-    return best[4] if best else None
+    return best[5] if best else None
 
 
 def _headline_above_byline(
