@@ -66,7 +66,7 @@ def find_article(draft: Draft) -> None:
         return
     prose = prose_lines(lines)
     site = str(draft.hints.get("site", ""))
-    headline = _find_headline(lines, str(draft.hints.get("page_title", "")), prose, site)
+    headline = _find_headline(draft, lines, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
     scores = _scores(lines, prose, floor)
     start, end = _densest_run(scores[floor:])
@@ -242,7 +242,7 @@ def _is_site_name(title: str, site: str) -> bool:
 
 
 def _find_headline(
-    lines: list[Line], page_title: str, prose: list[bool], site: str
+    draft: Draft, lines: list[Line], page_title: str, prose: list[bool], site: str
 ) -> list[int] | None:
     """The line(s) where the headline is printed: the best match of a form of the page
     title (longer forms and spans win ties) that is printed above a run of prose."""
@@ -257,8 +257,8 @@ def _find_headline(
         spans.append((norm, [i]))
         text = norm
         for k in range(i + 1, min(i + HEADLINE_LINES, len(norms))):
-            if not norms[k]:
-                break
+            if not norms[k] or _blank_between(draft, lines[k - 1], lines[k]):
+                break  # a headline's lines stand together
             text += " " + norms[k]
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
