@@ -210,9 +210,9 @@ def _norm(text: str) -> str:
 
 
 def title_variants(page_title: str, site: str = "") -> list[str]:
-    """Forms the printed headline may take, from a page's <title>: the whole, each part
-    between separators (one of them is the site name), without parentheticals, and the
-    first sentence of a part that ran on into the dek. Longest first.
+    """Forms the printed headline may take, from a page's <title>: the whole, then each
+    part between separators (one of them is the site name) in order, each also without
+    parentheticals and cut to its first sentence (a part that ran on into the dek).
 
     >>> for form in title_variants("How to Build a Terrarium (with Pictures) | eHow")[:3]:
     ...     print(form)
@@ -221,14 +221,14 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     how to build a terrarium
     """
     title = page_title.strip().rstrip(" .…")
-    forms = {title}
+    forms = [title]
     for part in _TITLE_SPLIT.split(title):
-        forms.add(part)
-        forms.add(_PARENTHETICAL.sub("", part))
-        forms.add(_SENTENCE.split(part)[0])
-    normalized = {_norm(form) for form in forms}
-    normalized = {t for t in normalized if t and not _is_site_name(t, site)}
-    return sorted(normalized, key=lambda t: (-len(t), t))
+        forms += [part, _PARENTHETICAL.sub("", part), _SENTENCE.split(part)[0]]
+    out: list[str] = []
+    for form in map(_norm, forms):
+        if form and form not in out and not _is_site_name(form, site):
+            out.append(form)
+    return out
 
 
 def _is_site_name(title: str, site: str) -> bool:
@@ -263,7 +263,7 @@ def _find_headline(
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
     whole = _norm(page_title)
-    for title in title_variants(page_title, site):
+    for rank, title in enumerate(title_variants(page_title, site)):
         low, high = 0.7 * len(title), 1.3 * len(title)
         cut = truncated and whole.endswith(title)  # only this form lost its end
         for text, span in spans:
@@ -274,10 +274,10 @@ def _find_headline(
             if not score or not _prose_follows(prose, span[-1] + 1):
                 continue
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
-            # longer form of the title, then to the first place (a sidebar repeats it
-            # later), then to the fewer lines.
+            # earlier form of the title (the whole, then the parts in order), then to the
+            # first place (a sidebar repeats it later), then to the fewer lines.
             plain = int(not _LIST_ITEM.match(lines[span[0]].text))
-            key = (score, plain, len(title), -span[0], -len(span))
+            key = (score, plain, -rank, -span[0], -len(span))
             if best is None or key > best[:5]:
                 best = (*key, span)
     return best[5] if best else None
