@@ -205,8 +205,12 @@ def _densest_run(scores: list[float]) -> tuple[int, int]:
     return best[1], best[2]
 
 
+_TOKENS = re.compile(r"\w[\w'’-]*")
+
+
 def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
+    """Words and numbers alone, case-folded: how a headline is compared."""
+    return " ".join(_TOKENS.findall(text.casefold()))
 
 
 def title_variants(page_title: str, site: str = "") -> list[str]:
@@ -221,8 +225,11 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     how to build a terrarium
     """
     title = page_title.strip().rstrip(" .…")
+    parts = _TITLE_SPLIT.split(title)
     forms = [title]
-    for part in _TITLE_SPLIT.split(title):
+    if len(parts) > 2:  # the site's name stands first or last
+        forms += [" ".join(parts[:-1]), " ".join(parts[1:])]
+    for part in parts:
         forms += [part, _PARENTHETICAL.sub("", part), _SENTENCE.split(part)[0]]
     out: list[str] = []
     for form in map(_norm, forms):
