@@ -34,16 +34,23 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 # Section headings that follow an article on the web: the article does not run past them.
-_AFTER_ARTICLE = re.compile(
+# Headings of what follows an article on the web. Comments and share prompts only ever
+# follow it (the article ends there); related-story boxes may also stand inside it.
+_COMMENTS = re.compile(
     r"^(?:(?:view|show|read|see|load|hide)\s+(?:all\s+)?)?(?:\d+\s+)?"
-    r"(?:comments?|responses?|replies|discussion)(?:\s*\(\d+\))?$"
-    r"|^(?:leave a (?:reply|comment)|add a comment|post a comment|show comments"
-    r"|join the (?:conversation|discussion)"
-    r"|related(?: (?:articles?|stories|posts|content|coverage|links))?"
-    r"|more (?:from|on|stories|in|like this)\b.*|recommended(?: for you| stories)?"
+    r"(?:comments|replies)(?:\s*\(\d+\))?\s*:?$"
+    r"|^(?:\d+\s+(?:comment|response|reply|responses))\s*:?$"
+    r"|^(?:leave a (?:reply|comment)|add a comment|post a comment|write a comment"
+    r"|join the (?:conversation|discussion))\s*:?$",
+    re.IGNORECASE,
+)
+_AFTER_ARTICLE = re.compile(
+    r"^(?:related(?: (?:articles?|stories|posts|content|coverage|links|news))?"
+    r"|more (?:from|on|stories|in|like this|news|articles)\b.{0,40}"
+    r"|recommended\b.{0,30}|latest (?:news|stories|articles|posts)"
     r"|you (?:may|might) (?:also )?like.*|most (?:popular|read|viewed|shared)\b.{0,40}"
     r"|trending(?: now)?|what'?s trending.*|read next|up next|next on .*|sponsored(?: content)?"
-    r"|promoted(?: stories)?|around the web|from the web|popular (?:now|stories)"
+    r"|promoted(?: stories)?|around the web|from the web|popular (?:now|stories|posts)"
     r"|about the author|share this(?: article| story| post)?|filed under.*|tags?|topics)\s*:?$",
     re.IGNORECASE,
 )
@@ -69,7 +76,8 @@ def find_article(draft: Draft) -> None:
     headline = _find_headline(draft, lines, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
     scores = _scores(lines, prose, floor)
-    start, end = _densest_run(scores[floor:])
+    stop = _comments_start(lines, prose, floor)
+    start, end = _densest_run(scores[floor:stop])
     start, end = start + floor, end + floor
     if headline is None:
         headline = _headline_above_byline(draft, lines, start)
@@ -169,7 +177,20 @@ def _goes_on(text: str) -> bool:
 JUNK = -2.0  # a line of navigation
 LONG_JUNK = 5  # after this many such lines in a row, each further one costs
 JUNK_RUN = -6.0
-AFTER_ARTICLE = -150.0  # a heading of what follows articles (comments, related stories)
+AFTER_ARTICLE = -150.0
+COMMENTS_AFTER = 150  # words of prose before a comments heading can end the article  # a heading of what follows articles (comments, related stories)
+
+
+def _comments_start(lines: list[Line], prose: list[bool], floor: int) -> int:
+    """Where the comments (or the share prompt that closes an article) begin, once the
+    article's prose has begun: the article cannot run past it."""
+    words = 0
+    for i in range(floor, len(lines)):
+        if words >= COMMENTS_AFTER and _COMMENTS.match(lines[i].text):
+            return i
+        if prose[i]:
+            words += len(_WORDS.findall(lines[i].text))
+    return len(lines)
 
 
 def _scores(lines: list[Line], prose: list[bool], floor: int) -> list[float]:
