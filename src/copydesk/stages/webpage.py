@@ -249,7 +249,8 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     parts = _TITLE_SPLIT.split(title)
     forms = [title]
     if len(parts) > 2:  # the site's name stands first or last
-        forms += [" ".join(parts[:-1]), " ".join(parts[1:])]
+        forms += [" ".join(parts[:k]) for k in range(len(parts) - 1, 1, -1)]
+        forms.append(" ".join(parts[1:]))
     for part in parts:
         forms += [part, _PARENTHETICAL.sub("", part), _SENTENCE.split(part)[0]]
     out: list[str] = []
