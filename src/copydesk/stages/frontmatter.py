@@ -9,6 +9,7 @@ the headline); captions are found anywhere by their credit line (``PHOTO: NAME``
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from copydesk.dates import find_date, is_dateline
 from copydesk.draft import BODY, Draft, Line
@@ -27,6 +28,7 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _CREDIT_KEYS = ("photo", "credit", "image", "picture", "illustration")
+_CREDIT_KEY = re.compile("|".join(_CREDIT_KEYS))  # one search instead of five
 _PAREN_CREDIT = re.compile(
     r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
 )
@@ -41,7 +43,8 @@ def extract_front_matter(draft: Draft) -> None:
         _web_front(draft)
         return
     _captions(draft)
-    head = [line for line in draft.lines if line.role == BODY and not line.blank][:HEAD_WINDOW]
+    body = (line for line in draft.lines if line.role == BODY and not line.blank)
+    head = list(islice(body, HEAD_WINDOW))
     if not head:
         return
     anchors = _anchors(draft, head)
@@ -293,8 +296,7 @@ def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
     """The credit on line ``i`` (or starting at its end and going on to the next line),
     the caption text before it on the same line, and how many lines the credit used."""
     text = lines[i].text
-    lowered = text.lower()
-    if not any(key in lowered for key in _CREDIT_KEYS):
+    if not _CREDIT_KEY.search(text.lower()):
         return None, "", 0
     match = _CREDIT.search(text) or _PAREN_CREDIT.search(text)
     if match:
@@ -312,6 +314,13 @@ def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
 def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) -> None:
     lines = draft.lines
     above = _block_above(lines, i)
+    if text_part:
+        # The caption shares the credit's line: lines above belong to it only while its
+        # sentence runs on into that line (a finished sentence above is the article's).
+        k = len(above)
+        while k > 0 and not _SENTENCE_END.search(above[k - 1].text):
+            k -= 1
+        above = above[k:]
     if not above and not text_part:
         # A credit set apart below its caption: the caption is the block above the gap.
         j = i - 1
