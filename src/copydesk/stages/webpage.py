@@ -30,7 +30,9 @@ _SHARE = re.compile(
     r"^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|reddit|linkedin|pinterest|whatsapp|"
     r"flipboard|pocket|comments?|\d+\s+comments?|save|copy link|advertisement|menu|search|home|"
     r"close|skip to .*|jump to .*|sign in|log in|subscribe|newsletter|more|next|previous|"
-    r"back to top|more ▾|edit)\s*)+$",
+    r"back to top|more ▾|edit|reply|report|flag|permalink)\s*)+$"
+    r"|^\d*(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,60}$"
+    r"|^(?:share|post|send) (?:on|to|via) \w+(?: \(opens in new window\))?$",
     re.IGNORECASE,
 )
 # Section headings that follow an article on the web: the article does not run past them.
@@ -39,7 +41,8 @@ _SHARE = re.compile(
 _COMMENTS = re.compile(
     r"^(?:(?:view|show|read|see|load|hide)\s+(?:all\s+)?)?(?:\d+\s+)?"
     r"(?:comments|replies)(?:\s*\(\d+\))?\s*:?$"
-    r"|^(?:\d+\s+(?:comment|response|reply|responses))\s*:?$"
+    r"|^(?:there (?:are|is) )?\d+\s+(?:comments?|responses?|repl(?:y|ies)|thoughts? on\b.{0,80})"
+    r"\s*:?$"
     r"|^(?:leave a (?:reply|comment)|add a comment|post a comment|write a comment"
     r"|join the (?:conversation|discussion))\s*:?$",
     re.IGNORECASE,
@@ -51,7 +54,8 @@ _AFTER_ARTICLE = re.compile(
     r"|you (?:may|might) (?:also )?like.*|most (?:popular|read|viewed|shared)\b.{0,40}"
     r"|trending(?: now)?|what'?s trending.*|read next|up next|next on .*|sponsored(?: content)?"
     r"|promoted(?: stories)?|around the web|from the web|popular (?:now|stories|posts)"
-    r"|about the author|share this(?: article| story| post)?|filed under.*|tags?|topics)\s*:?$",
+    r"|about the author|share this(?: article| story| post)?|like this|filed under.*|tags?|topics)"
+    r"\s*:?$",
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
