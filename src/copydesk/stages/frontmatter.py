@@ -138,8 +138,27 @@ def _web_front(draft: Draft) -> None:
             draft.dek = " ".join(line.text for line in dek)
             for line in dek:
                 draft.set_role(line, "dek")
+    kept = _lead_in(draft, between)
     for line in [*above, *between]:
-        draft.set_role(line, "page before article")
+        if line not in kept:
+            draft.set_role(line, "page before article")
+
+
+def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
+    """Lines after the byline and dateline that already read as the article: sentences
+    (``Here's our Year in Review!``) and the short head just above them."""
+    last_front = max(
+        (k for k, line in enumerate(between) if line.role in ("byline", "dateline")), default=-1
+    )
+    tail = [line for line in between[last_front + 1 :] if line.role == BODY]
+    kept: list[Line] = []
+    for k, line in enumerate(tail):
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(_WORDS.findall(line.text)) >= 4
+        if sentence and not find_date(line.text):
+            if k > 0 and tail[k - 1] not in kept and len(_WORDS.findall(tail[k - 1].text)) <= 4:
+                kept.append(tail[k - 1])
+            kept.append(line)
+    return kept if last_front >= 0 else []
 
 
 def _near_dates(lines: list[Line]) -> set[int]:
