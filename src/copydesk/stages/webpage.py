@@ -58,6 +58,7 @@ _AFTER_ARTICLE = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
+_TYPED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[+*-])\s")  # list markers typed as text
 _LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
 PROSE_WORDS = 6
 # Prose is held together by function words (the, of, and, to ...): the commonest words.
@@ -145,7 +146,9 @@ WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a 
 
 
 def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> set[int]:
-    """Lines inside the article that belong to long runs of short non-prose lines."""
+    """Lines inside the article that belong to long runs of short non-prose lines; a run
+    whose lines are typed list items (``1. Finland``, ``+ Added Slime Block``) is a list
+    of the article, not a widget."""
     out: set[int] = set()
     run: list[int] = []
     for i in range(start, end + 2):
@@ -153,7 +156,8 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
         if short and not _TERMINAL.search(lines[i].text):
             run.append(i)
             continue
-        if len(run) >= WIDGET_RUN:
+        typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text))
+        if len(run) >= WIDGET_RUN and typed < 0.6 * len(run):
             out.update(run)
         run = []
     return out
