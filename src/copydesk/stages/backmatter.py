@@ -22,7 +22,7 @@ _NOTICE = re.compile(
       | continued\ (?:on|from)\ (?:next\ |previous\ )?page.*
       | \(?continued\)?
       | related(?:\ (?:articles?|stories|coverage|content|reading))?\s*:?
-      | read\ more\s*:?.{0,80}
+      | read\ more(?:\s*:.{0,80}|\s+(?:about|on|from)\b.{0,40})?
       | (?:share|tweet|email|print)(?:\ (?:this|the)\ (?:article|story|page))?\s*:?
       | (?:sign\ up|subscribe)\ (?:for|to)\ .{0,60}(?:newsletter|updates|digest|briefing).*
       | (?:subscribe|sign\ up|log\ in|sign\ in)(?:\ now)?\.?

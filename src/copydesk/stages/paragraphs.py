@@ -58,6 +58,7 @@ class Facts:
     word: int  # width of a space and its first word
     syllable: int  # width of a space, its first word's first syllable and a hyphen
     terminal: bool  # ends a sentence
+    abbreviated: bool  # ends with an abbreviation's period (Aug., Mr., J.)
     opens: bool  # starts a sentence
     code: bool
     drop_cap: bool
@@ -135,6 +136,7 @@ def line_facts(text: str) -> Facts:
         word=text_width(" " + word),
         syllable=text_width(" " + syllable),
         terminal=_is_terminal(text[-TAIL:]),
+        abbreviated=bool(_ABBREVIATION.search(text[-TAIL:])),
         opens=bool(_SENTENCE_START.match(text)),
         code=looks_like_code(text),
         drop_cap=bool(_DROP_CAP.match(text)),
@@ -211,7 +213,8 @@ def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
             at_end.add(text[-1])
         if not text.isascii() or "-" in text:
             inside.update(ch for ch in HYPHENS if ch in text[:-1])
-    return frozenset((at_end - inside) | SOFT_HYPHENS)
+    # The plain hyphen-minus is every text's own hyphen: it is never taken for a mark.
+    return frozenset((at_end - inside - {"-"}) | SOFT_HYPHENS)
 
 
 def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> bool:
@@ -247,6 +250,8 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
         return True  # space above a new sentence: a paragraph break more often than not
     if measure.indent_marks and b.indent > a.indent and fa.terminal:
         return True
+    if fa.abbreviated:
+        return False  # "on Aug." / "16": the sentence goes on, however short the line
     if fa.terminal:
         # After many lines, a full line that ends a sentence more likely ends the paragraph
         # too: give the width estimate the benefit of the doubt.

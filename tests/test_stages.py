@@ -1,0 +1,51 @@
+"""Data-file test cases for the restorer's stages: tests/data/stages/<stage>.jsonl.
+
+Each line holds an input, what is expected of it, and why. Word fixes are tested on their
+own (``fix`` names one in :data:`copydesk.stages.words.WORD_FIXES`); the other stages
+through :func:`copydesk.clean`, checking the article fields the case names. "must not
+change" cases say so in their ``why``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import copydesk
+from copydesk.stages.words import WORD_FIXES, apply
+
+DATA = Path(__file__).parent / "data" / "stages"
+FIXES = {fix.name: fix.find for fix in WORD_FIXES}
+
+
+def cases(name: str) -> list[Any]:
+    rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines()]
+    return [pytest.param(row, id=row["why"][:60]) for row in rows if row]
+
+
+@pytest.mark.parametrize("case", cases("words.jsonl"))
+def test_word_fix(case: dict[str, Any]) -> None:
+    assert apply(FIXES[case["fix"]], case["input"]) == case["expected"], case["why"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        *cases("furniture.jsonl"),
+        *cases("paragraphs.jsonl"),
+        *cases("frontmatter.jsonl"),
+        *cases("backmatter.jsonl"),
+    ],
+)
+def test_stage_case(case: dict[str, Any]) -> None:
+    article = copydesk.clean(case["input"]).to_dict()
+    for field, expected in case["expected"].items():
+        assert article[field] == expected, f"{field}: {case['why']}"
+
+
+def test_every_fix_has_cases() -> None:
+    tested = {json.loads(line)["fix"] for line in (DATA / "words.jsonl").read_text().splitlines()}
+    assert tested == set(FIXES)
