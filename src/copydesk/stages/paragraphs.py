@@ -81,6 +81,7 @@ class Measure:
 SLACK = 0.99
 SLACK_UNTERMINATED = 0.9
 SLACK_LOWER = 0.85
+RAGGED = 0.02
 LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
 SLACK_LONG_RUN = 1.03
 SLACK_QUOTE = 1.1
@@ -129,7 +130,7 @@ def line_facts(text: str) -> Facts:
     word = match.group() if match else ""
     core = word.lstrip("“\"‘'(")
     syllable = word
-    if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha():
+    if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha() and core[0].islower():
         syllable = word[: len(word) - len(core) + SYLLABLE] + "-"
     return Facts(
         width=text_width(text),
@@ -253,11 +254,17 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
     if fa.abbreviated:
         return False  # "on Aug." / "16": the sentence goes on, however short the line
     if fa.terminal:
+        if measure.blank_separates:
+            # Blank lines mark this input's paragraphs: without one, only a line that
+            # stops well short of the margin ends a paragraph.
+            return _fits(fa, fb, width, SLACK_LOWER, hyphenates)
         # After many lines, a full line that ends a sentence more likely ends the paragraph
         # too: give the width estimate the benefit of the doubt.
         slack = SLACK_LONG_RUN if run >= LONG_RUN else SLACK
         if b.text[:1] in "“\"‘":
             slack = max(slack, SLACK_QUOTE)  # a quotation more often opens a paragraph
+        if not hyphenates:
+            slack += RAGGED  # unjustified type: the usual line falls further short
         return _fits(fa, fb, width, slack, hyphenates)
     # No sentence end: only a short line (a subhead, a list item) ends a block; a subhead
     # usually has space above it.
