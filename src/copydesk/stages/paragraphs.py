@@ -28,7 +28,6 @@ _SENTENCE_START = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
-_FIRST_WORD = re.compile(r"\S+")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
 _DROP_CAP = re.compile(r"^[“\"‘']?[A-Z]$")
@@ -126,30 +125,30 @@ def line_facts(text: str) -> Facts:
     >>> f.terminal, f.opens, f.code
     (True, False, False)
     """
-    match = _FIRST_WORD.match(text)
-    word = match.group() if match else ""
+    word = text.split(" ", 1)[0]
     core = word.lstrip("“\"‘'(")
-    syllable = word
+    word_width = text_width(word) + SPACE
+    syllable_width = word_width
     if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha() and core[0].islower():
-        syllable = word[: len(word) - len(core) + SYLLABLE] + "-"
+        syllable_width = text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
+    tail = text[-TAIL:]
+    abbreviated = bool(_ABBREVIATION.search(tail))
+    first = text[:1]
     return Facts(
         width=text_width(text),
-        word=text_width(" " + word),
-        syllable=text_width(" " + syllable),
-        terminal=_is_terminal(text[-TAIL:]),
-        abbreviated=bool(_ABBREVIATION.search(text[-TAIL:])),
+        word=word_width,
+        syllable=syllable_width,
+        terminal=not abbreviated and bool(_TERMINAL.search(tail)),
+        abbreviated=abbreviated,
         opens=bool(_SENTENCE_START.match(text)),
         code=looks_like_code(text),
-        drop_cap=bool(_DROP_CAP.match(text)),
-        listed=bool(_BULLET.match(text) or _NUMBERED.match(text)),
+        drop_cap=len(text) <= 2 and bool(_DROP_CAP.match(text)),
+        listed=(not first.isalpha()) and bool(_BULLET.match(text) or _NUMBERED.match(text)),
     )
 
 
 TAIL = 16  # how much of a line's end the sentence-end patterns need to see
-
-
-def _is_terminal(tail: str) -> bool:
-    return bool(_TERMINAL.search(tail)) and not _ABBREVIATION.search(tail)
+SPACE = text_width(" ")
 
 
 def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
