@@ -117,22 +117,23 @@ def prose_lines(lines: list[Line]) -> list[bool]:
     function_words = common_words(FUNCTION_ZIPF)
     out: list[bool] = []
     runs_on_flags: list[bool] = []
+    counts = [len(_WORDS.findall(line.text)) for line in lines]
     for i, line in enumerate(lines):
-        words = _WORDS.findall(line.text)
         ends = bool(_TERMINAL.search(line.text))
         runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
-        runs_on_flags.append((runs_on and len(words) >= 4) or (not ends and len(words) >= 10))
-        if len(words) < PROSE_WORDS or _SHARE.match(line.text):
+        runs_on_flags.append((runs_on and counts[i] >= 4) or (not ends and counts[i] >= 10))
+        if counts[i] < PROSE_WORDS or _SHARE.match(line.text):
             out.append(False)
             continue
+        words = _WORDS.findall(line.text)
         lower = sum(1 for word in words if word[0].islower()) / len(words)
         glue = sum(1 for word in words if word.lower() in function_words) / len(words)
         runs_in = (
             i > 0
             and _goes_on(line.text)
             and not _TERMINAL.search(lines[i - 1].text)
-            and len(_WORDS.findall(lines[i - 1].text)) >= 3
+            and counts[i - 1] >= 3
         )
         out.append(lower >= 0.35 and glue >= FUNCTION_SHARE and (ends or runs_on or runs_in))
     for i in range(len(lines) - 2, -1, -1):
