@@ -7,19 +7,23 @@ A reader makes a :class:`Draft`; each stage reads and annotates it; at the end
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from copydesk.model import Article, Caption, Edit, Removal
 from copydesk.traced import Traced
 
 BODY = "body"
+_BY_SPAN = attrgetter("start", "end")  # sort key of edits and removals
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Line:
     """One line of the input as a reader found it.
 
     ``role`` starts as ``"body"``; stages set it to what the line turned out to be (a running
-    head, the title, a caption, ...). Only body lines go on to become paragraphs.
+    head, the title, a caption, ...). Only body lines go on to become paragraphs. Each line
+    is the one line of the input it stands for, so lines compare by identity (which is also
+    much faster than comparing their fields).
     """
 
     text: str
@@ -80,8 +84,8 @@ class Draft:
         self.edits.append(Edit(kind, src_start, src_end, traced.text[start:end], after))
 
     def to_article(self) -> Article:
-        self.removed.sort(key=lambda r: (r.start, r.end))
-        self.edits.sort(key=lambda e: (e.start, e.end))
+        self.removed.sort(key=_BY_SPAN)
+        self.edits.sort(key=_BY_SPAN)
         return Article(
             title=self.title,
             dek=self.dek,

@@ -32,6 +32,15 @@ class Traced:
         self.text = text
         self._anchors: list[Anchor] = list(anchors) if anchors is not None else [(0, start)]
 
+    @classmethod
+    def _of(cls, text: str, anchors: list[Anchor]) -> Traced:
+        """A traced string that takes ``anchors`` as they are (not copied): for the methods
+        here, which build a fresh list for each result."""
+        traced = cls.__new__(cls)
+        traced.text = text
+        traced._anchors = anchors
+        return traced
+
     def __repr__(self) -> str:
         return f"Traced({self.text!r}, at={self.source_offset(0)})"
 
@@ -55,14 +64,14 @@ class Traced:
     def __add__(self, other: Traced) -> Traced:
         shift = len(self.text)
         anchors = self._anchors + [(pos + shift, src) for pos, src in other._anchors]
-        return Traced(self.text + other.text, anchors=anchors)
+        return Traced._of(self.text + other.text, anchors)
 
     def slice(self, start: int, end: int | None = None) -> Traced:
         """``text[start:end]`` with its trace."""
         end = len(self.text) if end is None else end
         anchors = [(0, self.source_offset(start))]
         anchors += [(p - start, s) for p, s in self._anchors if start < p < end]
-        return Traced(self.text[start:end], anchors=anchors)
+        return Traced._of(self.text[start:end], anchors)
 
     def strip(self) -> Traced:
         """The text without white space at either end."""
@@ -98,7 +107,7 @@ class Traced:
             cursor = end
         self._copy_anchors(old, k, cursor, len(self.text), out, anchors)
         pieces.append(self.text[cursor:])
-        return Traced("".join(pieces), anchors=anchors or [(0, self.source_offset(0))])
+        return Traced._of("".join(pieces), anchors or [(0, self.source_offset(0))])
 
     def _copy_anchors(
         self, old: list[Anchor], k: int, start: int, end: int, out: int, into: list[Anchor]
@@ -123,15 +132,16 @@ def join(parts: Sequence[Traced], separator: str = "") -> Traced:
     """
     if not parts:
         return Traced("")
-    texts: list[str] = []
     anchors: list[Anchor] = []
     out = 0
     for i, part in enumerate(parts):
         if i and separator:
             anchors.append((out, part.source_offset(0)))
-            texts.append(separator)
             out += len(separator)
-        anchors.extend((pos + out, src) for pos, src in part._anchors)
-        texts.append(part.text)
+        if len(part._anchors) == 1:  # the common case: a part that is one straight run
+            pos, src = part._anchors[0]
+            anchors.append((pos + out, src))
+        else:
+            anchors += [(pos + out, src) for pos, src in part._anchors]
         out += len(part.text)
-    return Traced("".join(texts), anchors=anchors)
+    return Traced._of(separator.join([part.text for part in parts]), anchors)

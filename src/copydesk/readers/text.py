@@ -12,6 +12,8 @@ from copydesk.draft import Draft, Line
 from copydesk.errors import EmptyInputError, NotTextError
 
 _LINE = re.compile(r"[^\n\r\f]*(?:\r\n|\n|\r|\f|$)")
+# Line breaks that str.splitlines() honours but this reader keeps inside a line.
+_OTHER_BREAKS = ("\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 # Signatures of formats that are not text, with what to tell the user.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -101,13 +103,24 @@ def read_text(text: str) -> Draft:
         raise EmptyInputError("the input holds no text: give a file that holds the article's text")
     lines: list[Line] = []
     page = 0
-    for match in _LINE.finditer(text):
-        raw = match.group()
-        if not raw:
-            break
+    start = 0
+    for raw in _raw_lines(text):
         body = raw.rstrip("\r\n\f")
         indent = len(body) - len(body.lstrip())
-        lines.append(Line(body.strip(), match.start() + indent, page, len(lines), indent=indent))
+        lines.append(Line(body.strip(), start + indent, page, len(lines), indent=indent))
+        start += len(raw)
         if raw.endswith("\f"):
             page += 1
     return Draft(source=text, lines=lines)
+
+
+def _raw_lines(text: str) -> list[str]:
+    """The lines of ``text``, each with the break that ends it (``\\r\\n``, ``\\n``, ``\\r``
+    or a form feed).
+
+    >>> _raw_lines("a\\r\\nb\\fc\\vd\\n")
+    ['a\\r\\n', 'b\\x0c', 'c\\x0bd\\n']
+    """
+    if not any(brk in text for brk in _OTHER_BREAKS):
+        return text.splitlines(keepends=True)  # the same cut, done in C
+    return [match.group() for match in _LINE.finditer(text) if match.group()]

@@ -13,8 +13,13 @@ from collections import Counter
 from copydesk.draft import Draft
 from copydesk.lexicon import zipf
 
-_DIGIT_AFTER = re.compile(r"[^\W\d_\s][\])”\"’]?\d")
-_MARKER = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)")
+# Both patterns start at the digit and look back for the letter before it, so that the
+# engine skips from digit to digit instead of trying a letter or a lookbehind at every
+# character of the text.
+_DIGIT_AFTER = re.compile(r"\d(?:(?<=[^\W\d_\s]\d)|(?<=[^\W\d_\s][\])”\"’]\d))")
+_MARKER = re.compile(
+    r"(?=\d)(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)"
+)
 
 
 def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int, str]]]:

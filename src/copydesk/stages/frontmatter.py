@@ -302,7 +302,8 @@ def _captions(draft: Draft) -> None:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.role == BODY and not line.blank:
+        # Few lines hold a word that credits start with (blank lines none): test that first.
+        if line.role == BODY and _CREDIT_KEY.search(line.text.lower()):
             credit, text_part, used = _credit_at(lines, i)
             if credit is not None:
                 _take_caption(draft, i, credit, text_part, used)

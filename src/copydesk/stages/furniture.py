@@ -16,7 +16,6 @@ from copydesk.draft import BODY, Draft, Line
 EDGE = 4  # how many non-blank lines at the top and bottom of a page count as its edges
 
 _DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s+")
 
 PAGE_NUMBER = re.compile(
     r"""^(?:
@@ -50,7 +49,7 @@ def shape(text: str) -> str:
     >>> shape("Page 12 of 30") == shape("page 3 of 30")
     True
     """
-    return _SPACE.sub(" ", _DIGITS.sub("#", text.casefold())).strip()
+    return " ".join(_DIGITS.sub("#", text.casefold()).split())
 
 
 def is_page_number(text: str) -> bool:
@@ -110,7 +109,8 @@ def remove_furniture(draft: Draft) -> None:
     """Mark running heads/feet, page numbers and print stamps; move URL lines to links."""
     pages = _pages(draft.lines)
     edge_lines = {page: _edges(lines) for page, lines in pages.items()}
-    repeated = _repeated_shapes(edge_lines, len(pages))
+    shapes = {line.index: shape(line.text) for lines in edge_lines.values() for line, _ in lines}
+    repeated = _repeated_shapes(edge_lines, shapes, len(pages))
 
     stamps = 0
     for lines in edge_lines.values():
@@ -123,7 +123,7 @@ def remove_furniture(draft: Draft) -> None:
                 elif hosts := hosts_in(line.text):
                     draft.hints["site"] = " ".join(hosts)
                 draft.set_role(line, "print stamp")
-            elif shape(line.text) in repeated:
+            elif shapes[line.index] in repeated:
                 draft.set_role(line, "running head")
             elif depth <= 1 and is_page_number(line.text):
                 draft.set_role(line, "page number")
@@ -132,23 +132,34 @@ def remove_furniture(draft: Draft) -> None:
         _note_page_title(draft, edge_lines)
 
     notes: set[int] = set()
+    known = set(draft.links)  # for a linear scan of inputs with many links
     for line in draft.lines:
-        if line.role == BODY and (match := URL_LINE.match(line.text)):
+        # URL_LINE needs "http" or "www." to match: most lines fail that cheaper test.
+        if not ("http" in line.text or "www." in line.text) or line.role != BODY:
+            continue
+        if match := URL_LINE.match(line.text):
             draft.set_role(line, "link")
             if match.group("note"):
                 notes.add(int(match.group("note")))
-            if match.group("url") not in draft.links:
-                draft.links.append(match.group("url"))
+            url = match.group("url")
+            if url not in known:
+                known.add(url)
+                draft.links.append(url)
     draft.hints["footnotes"] = notes
 
 
-def _repeated_shapes(edge_lines: dict[int, list[tuple[Line, int]]], n_pages: int) -> set[str]:
-    """Shapes found at the edges of at least half the pages (and of two pages at least)."""
+def _repeated_shapes(
+    edge_lines: dict[int, list[tuple[Line, int]]], shapes: dict[int, str], n_pages: int
+) -> set[str]:
+    """Shapes found at the edges of at least half the pages (and of two pages at least).
+
+    ``shapes`` holds the :func:`shape` of each edge line by its index.
+    """
     if n_pages < 2:
         return set()
     counts: Counter[str] = Counter()
     for lines in edge_lines.values():
-        counts.update({shape(line.text) for line, _ in lines})
+        counts.update({shapes[line.index] for line, _ in lines})
     floor = max(2, (n_pages + 1) // 2)
     return {s for s, n in counts.items() if n >= floor and len(s) > 1}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from copydesk.draft import Draft
 from copydesk.layout import looks_like_code
@@ -62,6 +62,8 @@ def fix_ellipses(text: str) -> Iterator[Change]:
     >>> apply(fix_ellipses, "Wait... what? And . . . this. Since 2015. ... ever")
     'Wait... what? And . . . this. Since 2015. ... ever'
     """
+    if ".." not in text and ". ." not in text:
+        return  # no run of three dots without two of them close together
     for match in _DOTS.finditer(text):
         run = match.group()
         if "..." in run or " ." * (run.count(".") - 1) == run[1:]:
@@ -76,6 +78,9 @@ def fix_ellipses(text: str) -> Iterator[Change]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
+# The same runs in ASCII text, where the engine checks a plain range instead of Unicode
+# categories at every character: much faster.
+_ASCII_LETTERS = re.compile(r"[A-Za-z]{4,}")
 _TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-]|\.\w)")
 
 
@@ -93,10 +98,11 @@ def split_glued_words(text: str) -> Iterator[Change]:
     'Haqqgani, Panjshir, McDonald, iPhone, cannot'
     """
     common = common_words()
+    letters = _ASCII_LETTERS if text.isascii() else _LETTERS
     rare = {
         token
-        for token in set(_LETTERS.findall(text))
-        if token not in common and token[1:].islower() and token.lower() not in common
+        for token in set(letters.findall(text)) - common
+        if token[1:].islower() and token.lower() not in common
     }
     splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
     if not splits:
@@ -193,14 +199,20 @@ def apply(fix: Callable[[str], Iterator[Change]], text: str) -> str:
 
 def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
     """Run every word fix over every paragraph of prose (code is left as written)."""
-    prose = [i for i, para in enumerate(draft.paragraphs) if not looks_like_code(para.text)]
+    originals = [para.text for para in draft.paragraphs]
+
+    # Whether a paragraph is code (judged by its text before any fix) is asked only of the
+    # few paragraphs that a fix would change: the test is costly and most need no fix.
+    @cache
+    def is_code(i: int) -> bool:
+        return looks_like_code(originals[i])
+
     for fix in WORD_FIXES:
         if fix.name in skip:
             continue
-        for i in prose:
-            para = draft.paragraphs[i]
+        for i, para in enumerate(draft.paragraphs):
             changes = _disjoint(fix.find(para.text))
-            if not changes:
+            if not changes or is_code(i):
                 continue
             for start, end, new in changes:
                 draft.record(fix.name, para, start, end, new)
