@@ -37,6 +37,8 @@ PRINT_STAMP = re.compile(
 )
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _FILE = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cgi|pdf|txt)$", re.IGNORECASE)
+URL_ONLY = re.compile(r"^(?:file|https?)://\S+$")
+PAGE_COUNT = re.compile(r"^\d{1,4}\s*/\s*\d{1,4}$")
 DATE_STAMP = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?", re.IGNORECASE)
 URL_LINE = re.compile(
     r"^(?:\[?(?P<note>\d{1,3})[.)\]]\s*)?(?:<)?(?P<url>(?:https?://|www\.)\S+?)(?:>)?[.,;]?$"
@@ -98,11 +100,19 @@ def _edges(page: list[Line]) -> list[tuple[Line, int]]:
     n = len(page)
     picked: dict[int, tuple[Line, int]] = {}
     for i in range(min(EDGE, n)):
-        picked[i] = (page[i], i)
-        j = n - 1 - i
-        if j not in picked or picked[j][1] > i:
-            picked[j] = (page[j], i)
+        for k in (i, n - 1 - i):
+            if k not in picked or picked[k][1] > i:
+                picked[k] = (page[k], i)
     return list(picked.values())
+
+
+def _is_stamp(line: Line, page: list[Line]) -> bool:
+    """A bare URL at a page's edge is a browser's print stamp only with the page count
+    beside it (``URL 2/9``, or ``2/9`` on the next line); otherwise it is a link."""
+    if not URL_ONLY.match(line.text):
+        return True
+    k = page.index(line)
+    return any(PAGE_COUNT.match(other.text) for other in page[k + 1 : k + 3])
 
 
 def remove_furniture(draft: Draft) -> None:
@@ -117,7 +127,7 @@ def remove_furniture(draft: Draft) -> None:
         for line, depth in lines:
             if line.role != BODY:
                 continue
-            if PRINT_STAMP.match(line.text):
+            if PRINT_STAMP.match(line.text) and _is_stamp(line, pages[line.page]):
                 if DATE_STAMP.match(line.text):
                     stamps += 1
                 elif hosts := hosts_in(line.text):

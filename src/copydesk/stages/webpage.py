@@ -186,8 +186,8 @@ def _goes_on(text: str) -> bool:
 JUNK = -2.0  # a line of navigation
 LONG_JUNK = 5  # after this many such lines in a row, each further one costs
 JUNK_RUN = -6.0
-AFTER_ARTICLE = -150.0
-COMMENTS_AFTER = 150  # words of prose before a comments heading can end the article  # a heading of what follows articles (comments, related stories)
+AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, tags)
+COMMENTS_AFTER = 150  # words of prose before a comments heading can end the article
 
 
 def _comments_start(lines: list[Line], prose: list[bool], floor: int) -> int:

@@ -97,7 +97,8 @@ def split_glued_words(text: str) -> Iterator[Change]:
     >>> apply(split_glued_words, "Haqqgani, Panjshir, McDonald, iPhone, cannot")
     'Haqqgani, Panjshir, McDonald, iPhone, cannot'
     """
-    common = common_words()
+    # A token people write now and then (init, zipf 2.7) is a word, not two.
+    common = common_words(KNOWN_WORD)
     letters = _ASCII_LETTERS if text.isascii() else _LETTERS
     rare = {
         token
@@ -150,6 +151,7 @@ def best_split(token: str) -> int | None:
 
 
 SPLIT_MARGIN = 2.0
+KNOWN_WORD = 2.5
 
 
 _SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
