@@ -78,14 +78,15 @@ def find_article(draft: Draft) -> None:
         return
     prose = prose_lines(lines)
     site = str(draft.hints.get("site", ""))
-    headline = _find_headline(draft, lines, str(draft.hints.get("page_title", "")), prose, site)
+    apart = _set_apart(draft, lines)
+    headline = _find_headline(lines, apart, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
     scores = _scores(lines, prose, floor)
     stop = _comments_start(lines, prose, floor)
     start, end = _densest_run(scores[floor:stop])
     start, end = start + floor, end + floor
     if headline is None:
-        headline = _headline_above_byline(draft, lines, start)
+        headline = _headline_above_byline(lines, apart, start)
     if headline is not None:
         start = headline[0]
         draft.hints["headline_lines"] = [lines[i].index for i in headline]
@@ -280,7 +281,7 @@ def _is_site_name(title: str, site: str) -> bool:
 
 
 def _find_headline(
-    draft: Draft, lines: list[Line], page_title: str, prose: list[bool], site: str
+    lines: list[Line], apart: list[bool], page_title: str, prose: list[bool], site: str
 ) -> list[int] | None:
     """The line(s) where the headline is printed: the best match of a form of the page
     title (longer forms and spans win ties) that is printed above a run of prose."""
@@ -295,7 +296,7 @@ def _find_headline(
         spans.append((norm, [i]))
         text = norm
         for k in range(i + 1, min(i + HEADLINE_LINES, len(norms))):
-            if not norms[k] or _blank_between(draft, lines[k - 1], lines[k]):
+            if not norms[k] or apart[k]:
                 break  # a headline's lines stand together
             text += " " + norms[k]
             spans.append((text, list(range(i, k + 1))))
@@ -322,7 +323,7 @@ def _find_headline(
 
 
 def _headline_above_byline(
-    draft: Draft, lines: list[Line], start: int, reach: int = 15
+    lines: list[Line], apart: list[bool], start: int, reach: int = 15
 ) -> list[int] | None:
     """Without a page title to match, the headline is the block of lines (up to three,
     no blank line between them) above the byline or the dateline that stands just before
@@ -338,7 +339,7 @@ def _headline_above_byline(
         while (
             len(block) < HEADLINE_LINES
             and block[0] > 0
-            and not _blank_between(draft, lines[block[0] - 1], lines[block[0]])
+            and not apart[block[0]]
             and len(_WORDS.findall(lines[block[0] - 1].text)) <= 12
             and not _SHARE.match(lines[block[0] - 1].text)
         ):
@@ -348,9 +349,19 @@ def _headline_above_byline(
     return None
 
 
-def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
-    """Did the input set these two lines apart (a blank line, a page break)?"""
-    return a.page != b.page or any(line.blank for line in draft.lines[a.index + 1 : b.index])
+def _set_apart(draft: Draft, lines: list[Line]) -> list[bool]:
+    """For each of ``lines``, whether the input set it apart from the one before (a
+    blank line or a page break between them)."""
+    wanted = {line.index for line in lines}
+    out: list[bool] = []
+    blank, page = True, None
+    for line in draft.lines:
+        if line.blank:
+            blank = True
+        elif line.index in wanted:
+            out.append(blank or line.page != page)
+            blank, page = False, line.page
+    return out
 
 
 def _prose_follows(prose: list[bool], start: int, reach: int = 80) -> bool:
