@@ -132,13 +132,14 @@ def line_facts(text: str) -> Facts:
     if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha() and core[0].islower():
         syllable_width = text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
     tail = text[-TAIL:]
-    abbreviated = bool(_ABBREVIATION.search(tail))
+    last = text[-1:]
+    abbreviated = last == "." and bool(_ABBREVIATION.search(tail))
     first = text[:1]
     return Facts(
         width=text_width(text),
         word=word_width,
         syllable=syllable_width,
-        terminal=not abbreviated and bool(_TERMINAL.search(tail)),
+        terminal=last in _TERMINAL_LAST and not abbreviated and bool(_TERMINAL.search(tail)),
         abbreviated=abbreviated,
         opens=bool(_SENTENCE_START.match(text)),
         code=looks_like_code(text),
@@ -148,6 +149,7 @@ def line_facts(text: str) -> Facts:
 
 
 TAIL = 16  # how much of a line's end the sentence-end patterns need to see
+_TERMINAL_LAST = frozenset(".!?…:”\"’')]")  # the last characters _TERMINAL can match
 SPACE = text_width(" ")
 
 
