@@ -78,62 +78,14 @@ MAC_NAMES = frozenset(
 
 # Name particles: lower-case inside a name, never a name word on their own.
 _PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "di",
-        "du",
-        "des",
-        "dos",
-        "das",
-        "do",
-        "bin",
-        "ibn",
-        "bint",
-        "ter",
-        "ten",
-        "y",
-        "la",
-        "le",
-        "las",
-        "los",
-        "zu",
-    }
+    {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "des", "dos", "das"}
+    | {"do", "bin", "ibn", "bint", "ter", "ten", "y", "la", "le", "las", "los", "zu"}
 )
 # Particles re-cased to lower case inside a name printed in capitals. "Di" is left out: it is
 # mostly capitalized (Di Maio). la/le/las/los only after another particle (de la Tour, but
 # Le Guin, La Fontaine).
-_LOWER_PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "de",
-        "da",
-        "del",
-        "della",
-        "der",
-        "den",
-        "du",
-        "des",
-        "dos",
-        "das",
-        "do",
-        "bin",
-        "ibn",
-        "bint",
-        "ter",
-        "ten",
-        "y",
-        "zu",
-    }
-)
 _ARTICLE_PARTICLES = frozenset({"la", "le", "las", "los"})
+_LOWER_PARTICLES = _PARTICLES - _ARTICLE_PARTICLES - {"di"}
 # Hyphenated or apostrophe prefixes written in lower case: al-Assad, el-Sisi, d'Alembert.
 _PREFIXES = frozenset({"al", "el", "ad", "ash", "as", "at", "an", "ud", "d", "l"})
 _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "rev", "reverend"})
