@@ -33,13 +33,18 @@ class Traced:
         self._anchors: list[Anchor] = list(anchors) if anchors is not None else [(0, start)]
 
     @classmethod
-    def _of(cls, text: str, anchors: list[Anchor]) -> Traced:
-        """A traced string that takes ``anchors`` as they are (not copied): for the methods
-        here, which build a fresh list for each result."""
+    def from_anchors(cls, text: str, anchors: list[Anchor]) -> Traced:
+        """A traced string that takes ``anchors`` (sorted by position, the first at 0) as
+        they are, not copied: for builders that make a fresh list for each result."""
         traced = cls.__new__(cls)
         traced.text = text
         traced._anchors = anchors
         return traced
+
+    @property
+    def anchors(self) -> Sequence[Anchor]:
+        """Where the map to the input jumps: (position in the text, input offset) pairs."""
+        return self._anchors
 
     def __repr__(self) -> str:
         return f"Traced({self.text!r}, at={self.source_offset(0)})"
@@ -64,14 +69,14 @@ class Traced:
     def __add__(self, other: Traced) -> Traced:
         shift = len(self.text)
         anchors = self._anchors + [(pos + shift, src) for pos, src in other._anchors]
-        return Traced._of(self.text + other.text, anchors)
+        return Traced.from_anchors(self.text + other.text, anchors)
 
     def slice(self, start: int, end: int | None = None) -> Traced:
         """``text[start:end]`` with its trace."""
         end = len(self.text) if end is None else end
         anchors = [(0, self.source_offset(start))]
         anchors += [(p - start, s) for p, s in self._anchors if start < p < end]
-        return Traced._of(self.text[start:end], anchors)
+        return Traced.from_anchors(self.text[start:end], anchors)
 
     def strip(self) -> Traced:
         """The text without white space at either end."""
@@ -107,7 +112,7 @@ class Traced:
             cursor = end
         self._copy_anchors(old, k, cursor, len(self.text), out, anchors)
         pieces.append(self.text[cursor:])
-        return Traced._of("".join(pieces), anchors or [(0, self.source_offset(0))])
+        return Traced.from_anchors("".join(pieces), anchors or [(0, self.source_offset(0))])
 
     def _copy_anchors(
         self, old: list[Anchor], k: int, start: int, end: int, out: int, into: list[Anchor]
@@ -144,4 +149,4 @@ def join(parts: Sequence[Traced], separator: str = "") -> Traced:
         else:
             anchors += [(pos + out, src) for pos, src in part._anchors]
         out += len(part.text)
-    return Traced._of(separator.join([part.text for part in parts]), anchors)
+    return Traced.from_anchors(separator.join([part.text for part in parts]), anchors)

@@ -9,7 +9,6 @@ paragraphs in this input or only columns and pages is measured per document.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from copydesk.layout import looks_like_code, percentile, text_width
 from copydesk.lexicon import zipf
 from copydesk.model import Edit
 from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
-from copydesk.traced import Traced, join
+from copydesk.traced import Anchor, Traced
 
 # A sentence ends at . ! ? … or : — with closing quotes or brackets after them; not at
 # a comma inside quotes ("…you,” he said goes on).
@@ -278,22 +277,34 @@ def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
 
 
 def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
-    parts: list[Traced] = [lines[0].traced()]
-    for a, b in itertools.pairwise(lines):
-        left = parts[-1]
-        right = b.traced()
-        glue, cut = _glue(a.text, b.text, measure)
-        if cut:
-            left = left.slice(0, len(left) - cut)
-            parts[-1] = left
-        start = a.end - cut
-        before = draft.source[start : b.start]
-        kind = "dehyphenate" if cut else ("unwrap" if glue == " " else "join")
-        draft.edits.append(Edit(kind, start, b.start, before, glue))
-        if glue:
-            parts.append(Traced(glue, start))
-        parts.append(right)
-    return join(parts)
+    """One paragraph from its lines, each join logged; the text keeps its map to the input."""
+    texts: list[str] = []
+    anchors: list[Anchor] = []
+    out = 0
+    for k, line in enumerate(lines):
+        if k:
+            a = lines[k - 1]
+            glue, cut = _glue(a.text, line.text, measure)
+            if cut:
+                texts[-1] = texts[-1][:-cut]
+                out -= cut
+                while anchors[-1][0] > out:  # a jump inside the cut hyphen goes with it
+                    anchors.pop()
+            start = a.end - cut
+            kind = "dehyphenate" if cut else ("unwrap" if glue == " " else "join")
+            between = draft.source[start : line.start]
+            draft.edits.append(Edit(kind, start, line.start, between, glue))
+            if glue:
+                anchors.append((out, start))
+                texts.append(glue)
+                out += len(glue)
+        if line.trace is None:  # the common case: the line is the input as it stands
+            anchors.append((out, line.start))
+        else:
+            anchors += [(pos + out, src) for pos, src in line.trace.anchors]
+        texts.append(line.text)
+        out += len(line.text)
+    return Traced.from_anchors("".join(texts), anchors)
 
 
 def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
