@@ -76,13 +76,15 @@ def find_article(draft: Draft) -> None:
     lines = [line for line in draft.lines if line.role == BODY and not line.blank]
     if not lines:
         return
-    prose = prose_lines(lines)
+    words = [_WORDS.findall(line.text) for line in lines]
+    prose = prose_lines(lines, words)
     site = str(draft.hints.get("site", ""))
     apart = _set_apart(draft, lines)
     headline = _find_headline(lines, apart, str(draft.hints.get("page_title", "")), prose, site)
     floor = headline[-1] + 1 if headline else 0
-    scores = _scores(lines, prose, floor)
-    stop = _comments_start(lines, prose, floor)
+    counts = [len(found) for found in words]
+    scores = _scores(lines, counts, prose, floor)
+    stop = _comments_start(lines, counts, prose, floor)
     start, end = _densest_run(scores[floor:stop])
     start, end = start + floor, end + floor
     if headline is None:
@@ -111,14 +113,16 @@ def find_article(draft: Draft) -> None:
             _caption_after_image(draft, lines, i, prose)
 
 
-def prose_lines(lines: list[Line]) -> list[bool]:
+def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list[bool]:
     """Which lines read as running prose: many words, mostly lower-case, and either ending
     a sentence or running on into (or out of) a neighbouring line. A line that runs on into
     prose is prose too, however many names it holds."""
     function_words = common_words(FUNCTION_ZIPF)
     out: list[bool] = []
     runs_on_flags: list[bool] = []
-    counts = [len(_WORDS.findall(line.text)) for line in lines]
+    if words is None:
+        words = [_WORDS.findall(line.text) for line in lines]
+    counts = [len(found) for found in words]
     for i, line in enumerate(lines):
         ends = bool(_TERMINAL.search(line.text))
         runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
@@ -127,9 +131,9 @@ def prose_lines(lines: list[Line]) -> list[bool]:
         if counts[i] < PROSE_WORDS or _SHARE.match(line.text):
             out.append(False)
             continue
-        words = _WORDS.findall(line.text)
-        lower = sum(1 for word in words if word[0].islower()) / len(words)
-        glue = sum(1 for word in words if word.lower() in function_words) / len(words)
+        found = words[i]
+        lower = sum(1 for word in found if word[0].islower()) / len(found)
+        glue = sum(1 for word in found if word.lower() in function_words) / len(found)
         runs_in = (
             i > 0
             and _goes_on(line.text)
@@ -191,7 +195,7 @@ AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, t
 COMMENTS_AFTER = 150  # words of prose before a comments heading can end the article
 
 
-def _comments_start(lines: list[Line], prose: list[bool], floor: int) -> int:
+def _comments_start(lines: list[Line], counts: list[int], prose: list[bool], floor: int) -> int:
     """Where the comments (or the share prompt that closes an article) begin, once the
     article's prose has begun: the article cannot run past it."""
     words = 0
@@ -199,11 +203,11 @@ def _comments_start(lines: list[Line], prose: list[bool], floor: int) -> int:
         if words >= COMMENTS_AFTER and _COMMENTS.match(lines[i].text):
             return i
         if prose[i]:
-            words += len(_WORDS.findall(lines[i].text))
+            words += counts[i]
     return len(lines)
 
 
-def _scores(lines: list[Line], prose: list[bool], floor: int) -> list[float]:
+def _scores(lines: list[Line], counts: list[int], prose: list[bool], floor: int) -> list[float]:
     """Positive for a line of prose (its words), negative for a line of navigation, more
     so deep in a long run of it (the article is over), and far more for a heading of what
     follows an article."""
@@ -213,7 +217,7 @@ def _scores(lines: list[Line], prose: list[bool], floor: int) -> list[float]:
         if i >= floor and _AFTER_ARTICLE.match(line.text):
             out.append(AFTER_ARTICLE)
         elif prose[i]:
-            out.append(float(len(_WORDS.findall(line.text))))
+            out.append(float(counts[i]))
             run = 0
             continue
         else:
