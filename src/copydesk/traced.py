@@ -17,8 +17,7 @@ Anchor = tuple[int, int]  # (position in text, position in the input)
 class Traced:
     """An immutable string with a map back to input offsets.
 
-    >>> a = Traced("Hello", 10)
-    >>> b = a + Traced(" world", 40)
+    >>> b = Traced.from_anchors("Hello world", [(0, 10), (5, 40)])
     >>> b.text, b.source_span(6, 11)
     ('Hello world', (41, 46))
     >>> c = b.replace([(0, 5, "Howdy")])
@@ -66,27 +65,6 @@ class Traced:
             return first, first
         return first, self.source_offset(end - 1) + 1
 
-    def __add__(self, other: Traced) -> Traced:
-        shift = len(self.text)
-        anchors = self._anchors + [(pos + shift, src) for pos, src in other._anchors]
-        return Traced.from_anchors(self.text + other.text, anchors)
-
-    def slice(self, start: int, end: int | None = None) -> Traced:
-        """``text[start:end]`` with its trace."""
-        end = len(self.text) if end is None else end
-        anchors = [(0, self.source_offset(start))]
-        anchors += [(p - start, s) for p, s in self._anchors if start < p < end]
-        return Traced.from_anchors(self.text[start:end], anchors)
-
-    def strip(self) -> Traced:
-        """The text without white space at either end."""
-        text = self.text
-        start = len(text) - len(text.lstrip())
-        end = len(text.rstrip())
-        if start == 0 and end == len(text):
-            return self
-        return self.slice(start, max(start, end))
-
     def replace(self, changes: Iterable[tuple[int, int, str]]) -> Traced:
         """Replace spans ``[start, end)`` by new text; the spans must not overlap.
 
@@ -128,25 +106,3 @@ class Traced:
             k += 1
         return k
 
-
-def join(parts: Sequence[Traced], separator: str = "") -> Traced:
-    """Concatenate traced strings; the separator maps to the start of the part it precedes.
-
-    >>> join([Traced("a", 0), Traced("b", 5)], " ").source_span(1, 3)
-    (5, 6)
-    """
-    if not parts:
-        return Traced("")
-    anchors: list[Anchor] = []
-    out = 0
-    for i, part in enumerate(parts):
-        if i and separator:
-            anchors.append((out, part.source_offset(0)))
-            out += len(separator)
-        if len(part._anchors) == 1:  # the common case: a part that is one straight run
-            pos, src = part._anchors[0]
-            anchors.append((pos + out, src))
-        else:
-            anchors += [(pos + out, src) for pos, src in part._anchors]
-        out += len(part.text)
-    return Traced.from_anchors(separator.join([part.text for part in parts]), anchors)
