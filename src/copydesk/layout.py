@@ -41,12 +41,21 @@ for _chars, _width in (
 _WIDTHS["m"] = 778
 
 
+_HIGH = bytes(_WIDTHS[chr(i)] >> 8 for i in range(256))
+_LOW = bytes(_WIDTHS[chr(i)] & 0xFF for i in range(256))
+
+
 def text_width(text: str) -> int:
     """Estimated set width of ``text`` in thousandths of an em.
 
     >>> text_width("illicit") < text_width("MOMMA")
     True
     """
+    if text.isascii():
+        # Plain text, the common case: two byte-wise table lookups (high and low byte of
+        # each width) summed in C, instead of a dictionary lookup per character.
+        data = text.encode("ascii")
+        return (sum(data.translate(_HIGH)) << 8) + sum(data.translate(_LOW))
     return sum(map(_WIDTHS.__getitem__, text))
 
 
