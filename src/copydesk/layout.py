@@ -41,6 +41,9 @@ for _chars, _width in (
 _WIDTHS["m"] = 778
 
 
+_SAME_WIDTH = str.maketrans(
+    {"’": "(", "‘": "(", "“": "c", "”": "c", "—": "nn", "–": "n", "‐": "(", "‑": "(", "…": "n"}
+)
 _HIGH = bytes(_WIDTHS[chr(i)] >> 8 for i in range(256))
 _LOW = bytes(_WIDTHS[chr(i)] & 0xFF for i in range(256))
 
@@ -51,12 +54,15 @@ def text_width(text: str) -> int:
     >>> text_width("illicit") < text_width("MOMMA")
     True
     """
-    if text.isascii():
-        # Plain text, the common case: two byte-wise table lookups (high and low byte of
-        # each width) summed in C, instead of a dictionary lookup per character.
-        data = text.encode("ascii")
-        return (sum(data.translate(_HIGH)) << 8) + sum(data.translate(_LOW))
-    return sum(map(_WIDTHS.__getitem__, text))
+    if not text.isascii():
+        # Typographic punctuation stands in for ASCII of the same width.
+        text = text.translate(_SAME_WIDTH)
+        if not text.isascii():
+            return sum(map(_WIDTHS.__getitem__, text))
+    # Two byte-wise table lookups (high and low byte of each width) summed in C, instead
+    # of a dictionary lookup per character.
+    data = text.encode("ascii")
+    return (sum(data.translate(_HIGH)) << 8) + sum(data.translate(_LOW))
 
 
 def percentile(values: list[int], fraction: float) -> int:
