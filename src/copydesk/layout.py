@@ -44,6 +44,7 @@ _WIDTHS["m"] = 778
 _SAME_WIDTH = str.maketrans(
     {"’": "(", "‘": "(", "“": "c", "”": "c", "—": "nn", "–": "n", "‐": "(", "‑": "(", "…": "n"}
 )
+SHORT = 16  # below this length a lookup per character beats the byte tables' setup
 _HIGH = bytes(_WIDTHS[chr(i)] >> 8 for i in range(256))
 _LOW = bytes(_WIDTHS[chr(i)] & 0xFF for i in range(256))
 
@@ -54,6 +55,8 @@ def text_width(text: str) -> int:
     >>> text_width("illicit") < text_width("MOMMA")
     True
     """
+    if len(text) < SHORT:
+        return sum(map(_WIDTHS.__getitem__, text))
     if not text.isascii():
         # Typographic punctuation stands in for ASCII of the same width.
         text = text.translate(_SAME_WIDTH)

@@ -93,8 +93,9 @@ def rebuild_paragraphs(draft: Draft) -> None:
     body = [line for line in draft.lines if line.role == BODY and not line.blank]
     if not body:
         return
-    facts = {line.index: line_facts(line.text) for line in body}
-    measure = _measure(body, pairs, facts)
+    hyphenates = _hyphenates(body, pairs)
+    facts = {line.index: line_facts(line.text, hyphenates) for line in body}
+    measure = _measure(body, pairs, facts, hyphenates)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False
@@ -117,8 +118,9 @@ def rebuild_paragraphs(draft: Draft) -> None:
     draft.paragraphs = [_join_lines(draft, lines, measure) for lines in paragraphs]
 
 
-def line_facts(text: str) -> Facts:
-    """Work out once what the break decisions ask of a line.
+def line_facts(text: str, hyphenates: bool = False) -> Facts:
+    """Work out once what the break decisions ask of a line (in type that is hyphenated,
+    or not).
 
     >>> f = line_facts("the end.")
     >>> f.terminal, f.opens, f.code
@@ -128,7 +130,12 @@ def line_facts(text: str) -> Facts:
     core = word.lstrip("“\"‘'(")
     word_width = text_width(word) + SPACE
     syllable_width = word_width
-    if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha() and core[0].islower():
+    if (
+        hyphenates
+        and len(core) >= HYPHENATE_MIN
+        and core[:SYLLABLE].isalpha()
+        and core[0].islower()
+    ):
         syllable_width = text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
     tail = text[-TAIL:]
     last = text[-1:]
@@ -171,8 +178,21 @@ def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
     return out
 
 
+def _hyphenates(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> bool:
+    """Is the type hyphenated: do words break at line ends now and then?"""
+    broken = sum(
+        1
+        for a, b, _ in pairs
+        if b.text[:1].islower() and a.text[-1:] in HYPHENS and _WORD_TAIL.search(a.text[-TAIL:])
+    )
+    return broken >= max(3, 0.02 * len(body))
+
+
 def _measure(
-    body: list[Line], pairs: list[tuple[Line, Line, Gap]], facts: dict[int, Facts]
+    body: list[Line],
+    pairs: list[tuple[Line, Line, Gap]],
+    facts: dict[int, Facts],
+    hyphenates: bool,
 ) -> Measure:
     widths = [
         facts[line.index].width
@@ -188,12 +208,9 @@ def _measure(
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
-    broken = sum(
-        1 for a, b, _ in pairs if b.text[:1].islower() and _WORD_TAIL.search(a.text[-TAIL:])
-    )
     return Measure(
         width=width,
-        hyphenates=broken >= max(3, 0.02 * len(body)),
+        hyphenates=hyphenates,
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
         indent_marks=0 < indented <= 0.1 * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
