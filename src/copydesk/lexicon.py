@@ -7,21 +7,33 @@ each query.
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 
 @cache
-def _table() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+def _buckets() -> list[list[str]]:
+    """wordfreq's English list: bucket ``i`` holds the words of frequency 10^(-i/100)."""
+    from wordfreq import get_frequency_list
 
-    return {word: math.log10(freq) + 9.0 for word, freq in get_frequency_dict("en").items()}
+    buckets: list[list[str]] = get_frequency_list("en")
+    return buckets
+
+
+@cache
+def _table() -> dict[str, float]:
+    # On the Zipf scale a bucket's words stand at 9 - i/100: no logarithm per word needed.
+    table: dict[str, float] = {}
+    for i, bucket in enumerate(_buckets()):
+        if bucket:
+            table.update(dict.fromkeys(bucket, round(9.0 - i / 100, 2)))
+    return table
 
 
 @cache
 def common_words(floor: float = 3.0) -> frozenset[str]:
     """The words at least as common as ``floor`` (a set, for fast membership tests)."""
-    return frozenset(word for word, z in _table().items() if z >= floor)
+    last = round((9.0 - floor) * 100)  # the rarest bucket at or above the floor
+    return frozenset(word for bucket in _buckets()[: last + 1] for word in bucket)
 
 
 def zipf(word: str) -> float:
