@@ -123,24 +123,24 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     if words is None:
         words = [_WORDS.findall(line.text) for line in lines]
     counts = [len(found) for found in words]
+    # A sentence end is in the last few characters: search those, not the whole line.
+    ending = [bool(_TERMINAL.search(line.text[-12:])) for line in lines]
     for i, line in enumerate(lines):
-        ends = bool(_TERMINAL.search(line.text))
+        ends = ending[i]
         runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
         runs_on_flags.append((runs_on and counts[i] >= 4) or (not ends and counts[i] >= 10))
         if counts[i] < PROSE_WORDS or _SHARE.match(line.text):
             out.append(False)
             continue
+        runs_in = i > 0 and _goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= 3
+        if not (ends or runs_on or runs_in):
+            out.append(False)
+            continue
         found = words[i]
         lower = sum(1 for word in found if word[0].islower()) / len(found)
         glue = sum(1 for word in found if word.lower() in function_words) / len(found)
-        runs_in = (
-            i > 0
-            and _goes_on(line.text)
-            and not _TERMINAL.search(lines[i - 1].text)
-            and counts[i - 1] >= 3
-        )
-        out.append(lower >= 0.35 and glue >= FUNCTION_SHARE and (ends or runs_on or runs_in))
+        out.append(lower >= 0.35 and glue >= FUNCTION_SHARE)
     for i in range(len(lines) - 2, -1, -1):
         if not out[i] and runs_on_flags[i] and out[i + 1]:
             out[i] = True
@@ -159,7 +159,7 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
     run: list[int] = []
     for i in range(start, end + 2):
         short = i <= end and not prose[i] and len(lines[i].text.split()) <= 4
-        if short and not _TERMINAL.search(lines[i].text):
+        if short and not _TERMINAL.search(lines[i].text[-12:]):
             run.append(i)
             continue
         typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text))
@@ -185,7 +185,7 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
 
 def _goes_on(text: str) -> bool:
     """Does this line carry on a sentence (lower-case start, words rather than a name)?"""
-    return text[:1].islower() and (" " in text or bool(_TERMINAL.search(text)))
+    return text[:1].islower() and (" " in text or bool(_TERMINAL.search(text[-12:])))
 
 
 JUNK = -2.0  # a line of navigation
