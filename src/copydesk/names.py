@@ -217,6 +217,9 @@ _FUNCTION_WORDS = frozenset(
         "and",
     }
 )
+_DAY_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 # Words that may open a capitalized phrase after "By" but never a name: "By Christmas Eve",
 # "By Election Day", "BY SHEER LUCK". Checked on the first word of the first part only.
 _LEAD_STOP = frozenset(
@@ -251,13 +254,6 @@ _LEAD_STOP = frozenset(
         "sunset",
         "nightfall",
         "lunchtime",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "christmas",
         "easter",
         "thanksgiving",
@@ -322,6 +318,7 @@ _LEAD_STOP = frozenset(
         "two",
         "three",
     }
+    | _DAY_NAMES
 )
 # Words that make a part a role (job title, desk, organization) rather than a name. Words that
 # are also common surnames or first names (Dean, Bishop, Guest, Court, Sun, Star) are left out.
@@ -709,13 +706,6 @@ _MONTHS = frozenset(
 )
 _WEEKDAYS = frozenset(
     {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "mon",
         "tue",
         "tues",
@@ -727,6 +717,7 @@ _WEEKDAYS = frozenset(
         "sat",
         "sun",
     }
+    | _DAY_NAMES
 )
 _DATE_WORDS = frozenset({"updated", "published", "posted", "modified"})
 # Tokens left dangling before a cut-off date ("By Jane Doe on | April 5").
