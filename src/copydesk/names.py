@@ -93,6 +93,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii"})
 
 # Grammar words: never part of a name. Words that are also common first names (May, Will,
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you"})
 # Can) are left out so that "BY WILL HUTTON" reads.
 _FUNCTION_WORDS = frozenset(
     {
@@ -104,12 +105,6 @@ _FUNCTION_WORDS = frozenset(
         "these",
         "those",
         "i",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
         "his",
         "her",
         "its",
@@ -216,6 +211,7 @@ _FUNCTION_WORDS = frozenset(
         "own",
         "and",
     }
+    | _PRONOUNS
 )
 _DAY_NAMES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -626,12 +622,6 @@ _CONNECTORS = frozenset({"for", "at", "of", "in", "from", "with", "on"})
 # Words of a sentence rather than a role: a part holding one makes the line prose.
 _PROSE_WORDS = frozenset(
     {
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "you",
         "had",
         "has",
         "have",
@@ -652,6 +642,7 @@ _PROSE_WORDS = frozenset(
         "can",
         "cannot",
     }
+    | _PRONOUNS
 )
 # First words of a place (a dateline after the name), not of a person's name.
 _PLACE_STARTS = frozenset(
