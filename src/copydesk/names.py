@@ -92,8 +92,8 @@ _HONORIFICS = frozenset({"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "re
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _ROMAN = frozenset({"ii", "iii", "iv", "vi", "vii", "viii"})
 
-# Grammar words: never part of a name. Words that are also common first names (May, Will,
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "you"})
+# Grammar words: never part of a name. Words that are also common first names (May, Will,
 # Can) are left out so that "BY WILL HUTTON" reads.
 _FUNCTION_WORDS = frozenset(
     {
