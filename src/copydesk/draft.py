@@ -67,9 +67,6 @@ class Draft:
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, object] = field(default_factory=dict)
 
-    def body_lines(self) -> list[Line]:
-        return [line for line in self.lines if line.role == BODY]
-
     def set_role(self, line: Line, role: str) -> None:
         """Take a line out of the body, recording where it went."""
         if line.role != BODY:

@@ -7,7 +7,10 @@ each query.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: a letter, then letters, digits, ' or -
 
 
 @cache

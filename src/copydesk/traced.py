@@ -27,9 +27,9 @@ class Traced:
 
     __slots__ = ("_anchors", "text")
 
-    def __init__(self, text: str, start: int = 0, anchors: Sequence[Anchor] | None = None):
+    def __init__(self, text: str, start: int = 0):
         self.text = text
-        self._anchors: list[Anchor] = list(anchors) if anchors is not None else [(0, start)]
+        self._anchors: list[Anchor] = [(0, start)]
 
     @classmethod
     def from_anchors(cls, text: str, anchors: list[Anchor]) -> Traced:

@@ -13,6 +13,7 @@ from itertools import islice
 
 from copydesk.dates import find_date, is_dateline
 from copydesk.draft import BODY, Draft, Line
+from copydesk.lexicon import WORD
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, parse_byline
 
@@ -33,7 +34,6 @@ _PAREN_CREDIT = re.compile(
     r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
 )
 _DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:PHOTO|Photo|Credit|CREDIT|IMAGE|Image):?\s*$")
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
 
 
@@ -113,7 +113,7 @@ def _web_front(draft: Draft) -> None:
     candidates = [
         line
         for line in [*between, *below, *above]
-        if line.role == BODY and not (line in below and len(_WORDS.findall(line.text)) > 14)
+        if line.role == BODY and not (line in below and len(WORD.findall(line.text)) > 14)
     ]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
     # a date or right under the headline.
@@ -153,9 +153,9 @@ def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
     tail = [line for line in between[last_front + 1 :] if line.role == BODY]
     kept: list[Line] = []
     for k, line in enumerate(tail):
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(_WORDS.findall(line.text)) >= 4
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(WORD.findall(line.text)) >= 4
         if sentence and not find_date(line.text):
-            if k > 0 and tail[k - 1] not in kept and len(_WORDS.findall(tail[k - 1].text)) <= 4:
+            if k > 0 and tail[k - 1] not in kept and len(WORD.findall(tail[k - 1].text)) <= 4:
                 kept.append(tail[k - 1])
             kept.append(line)
     return kept if last_front >= 0 else []
@@ -256,7 +256,7 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
 
 def _reads_as_dek(block: list[Line]) -> bool:
     text = " ".join(line.text for line in block)
-    words = len(_WORDS.findall(text))
+    words = len(WORD.findall(text))
     return words >= 12 or (words >= 5 and bool(_SENTENCE_END.search(text)))
 
 
@@ -271,7 +271,7 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     title = [first]
     for line in block[1:]:
         longer = len(line.text) > len(first.text) * 1.25 + 4
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(_WORDS.findall(line.text)) >= 6
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(WORD.findall(line.text)) >= 6
         if longer or (sentence and not _SENTENCE_END.search(title[-1].text)):
             break
         if _SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
@@ -288,9 +288,9 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
         return
     first = blocks[0]
     text = " ".join(line.text for line in first)
-    words = len(_WORDS.findall(text))
+    words = len(WORD.findall(text))
     if len(first) <= 3 and 1 <= words <= 20 and not text.endswith((".", ",", ";", ":")):
-        following = sum(len(_WORDS.findall(line.text)) for b in blocks[1:] for line in b)
+        following = sum(len(WORD.findall(line.text)) for b in blocks[1:] for line in b)
         if following >= 3 * words:
             draft.title = text
             for line in first:

@@ -65,18 +65,6 @@ def is_page_number(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text))
 
 
-def url_of(text: str) -> str | None:
-    """The URL when a line is nothing but a URL (optionally numbered as a footnote).
-
-    >>> url_of("1. https://en.wikipedia.org/wiki/Web_bug")
-    'https://en.wikipedia.org/wiki/Web_bug'
-    >>> url_of("See https://example.com for more") is None
-    True
-    """
-    match = URL_LINE.match(text)
-    return match.group("url") if match else None
-
-
 def hosts_in(url: str) -> list[str]:
     """The host names in a URL, including those of a page kept in a web archive.
 

@@ -17,11 +17,10 @@ from rapidfuzz import fuzz
 
 from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
-from copydesk.lexicon import common_words
+from copydesk.lexicon import WORD, common_words
 from copydesk.model import Caption
 from copydesk.names import parse_byline
 
-_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
@@ -76,7 +75,7 @@ def find_article(draft: Draft) -> None:
     lines = [line for line in draft.lines if line.role == BODY and not line.blank]
     if not lines:
         return
-    words = [_WORDS.findall(line.text) for line in lines]
+    words = [WORD.findall(line.text) for line in lines]
     prose = prose_lines(lines, words)
     site = str(draft.hints.get("site", ""))
     apart = _set_apart(draft, lines)
@@ -121,7 +120,7 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     out: list[bool] = []
     runs_on_flags: list[bool] = []
     if words is None:
-        words = [_WORDS.findall(line.text) for line in lines]
+        words = [WORD.findall(line.text) for line in lines]
     counts = [len(found) for found in words]
     # A sentence end is in the last few characters: search those, not the whole line.
     ending = [bool(_TERMINAL.search(line.text[-12:])) for line in lines]
@@ -174,7 +173,7 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
     if i + 1 >= len(lines):
         return
     nxt = lines[i + 1]
-    words = len(_WORDS.findall(nxt.text))
+    words = len(WORD.findall(nxt.text))
     if nxt.role != BODY or words < 3 or words > 60 or IMAGE_FILE.match(nxt.text):
         return
     if i + 2 < len(lines) and _goes_on(lines[i + 2].text):
@@ -344,11 +343,11 @@ def _headline_above_byline(
             len(block) < HEADLINE_LINES
             and block[0] > 0
             and not apart[block[0]]
-            and len(_WORDS.findall(lines[block[0] - 1].text)) <= 12
+            and len(WORD.findall(lines[block[0] - 1].text)) <= 12
             and not _SHARE.match(lines[block[0] - 1].text)
         ):
             block.insert(0, block[0] - 1)
-        words = sum(len(_WORDS.findall(lines[k].text)) for k in block) if j >= 0 else 0
+        words = sum(len(WORD.findall(lines[k].text)) for k in block) if j >= 0 else 0
         return block if 2 <= words <= 25 else None
     return None
 
