@@ -3,7 +3,7 @@
 Paragraph breaks in extracted text are lost, but the type still tells where they were:
 a line ends early when the next word would have fitted on it. Counting characters misjudges
 that (``illicit`` is narrower than ``MOMMA``), so widths are estimated from the advance
-widths of a common text face (Times, in thousandths of an em).
+widths of a common text face, Times, whose widths all fall on a grid of 1/36 em.
 """
 
 from __future__ import annotations
@@ -11,61 +11,59 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-# Characters the table below does not list are set about as wide as an average lower-case
-# letter. A defaultdict (each such character is added once, when first met) lets
-# text_width look each character up with a plain subscript, much faster than dict.get
-# with a default.
-_WIDTHS: defaultdict[str, int] = defaultdict(lambda: 500)
+# Advance widths in 36ths of an em. Characters the table does not list are set about as
+# wide as an average lower-case letter. A defaultdict (each such character is added once,
+# when first met) lets text_width look each character up with a plain subscript, much
+# faster than dict.get with a default.
+_WIDTHS: defaultdict[str, int] = defaultdict(lambda: 18)
 for _chars, _width in (
-    ("ijlt'|", 278),
-    ("frI()[]-‐‑!`’‘", 333),
-    ("s", 389),
-    ("J", 389),
-    ("acez?", 444),
-    ("bdghknopquvxy0123456789$#_*", 500),
-    ("FPS", 556),
-    ("ELTZ", 611),
-    ("BCR", 667),
-    ("ADGHKNOQUVXY&", 722),
-    ("wm", 722),
-    ("M", 889),
-    ("W", 944),
-    ("%@", 833),
-    ('"“”', 444),
-    ("—", 1000),
-    ("–", 500),
-    (" .,:;", 250),
+    ("ijlt'|", 10),
+    ("frI()[]-‐‑!`’‘", 12),
+    ("sJ", 14),
+    ("acez?", 16),
+    ('"“”', 16),
+    ("bdghknopquvxy0123456789$#_*–", 18),
+    ("FPS", 20),
+    ("ELTZ", 22),
+    ("BCR", 24),
+    ("ADGHKNOQUVXY&wm", 26),
+    ("M", 32),
+    ("W", 34),
+    ("%@", 30),
+    ("—", 36),
+    (" .,:;", 9),
 ):
     for _ch in _chars:
         _WIDTHS[_ch] = _width
-_WIDTHS["m"] = 778
+_WIDTHS["m"] = 28
 
-
-_SAME_WIDTH = str.maketrans(
-    {"’": "(", "‘": "(", "“": "c", "”": "c", "—": "nn", "–": "n", "‐": "(", "‑": "(", "…": "n"}
+DEFAULT_WIDTH = 18
+_BYTE_WIDTHS = bytes(_WIDTHS[chr(i)] for i in range(128)) + bytes(128)
+# In UTF-8 each character beyond ASCII has one lead byte (0xC2 to 0xF4): counting that
+# byte at the default width, and no other, sets every such character at the default width.
+_UTF8_WIDTHS = _BYTE_WIDTHS[:128] + bytes(66) + bytes([DEFAULT_WIDTH] * 62)
+# Typographic punctuation is what most lines beyond ASCII hold: its own widths are added.
+_PUNCTUATION = tuple(
+    (ch, _WIDTHS[ch] - DEFAULT_WIDTH) for ch in "’‘“”—‐‑" if _WIDTHS[ch] != DEFAULT_WIDTH
 )
-SHORT = 16  # below this length a lookup per character beats the byte tables' setup
-_HIGH = bytes(_WIDTHS[chr(i)] >> 8 for i in range(256))
-_LOW = bytes(_WIDTHS[chr(i)] & 0xFF for i in range(256))
 
 
 def text_width(text: str) -> int:
-    """Estimated set width of ``text`` in thousandths of an em.
+    """Estimated set width of ``text`` in 36ths of an em.
 
     >>> text_width("illicit") < text_width("MOMMA")
     True
+    >>> text_width("a “quote” — and more") == text_width('a "quote" - and more') + 24
+    True
     """
-    if len(text) < SHORT:
-        return sum(map(_WIDTHS.__getitem__, text))
-    if not text.isascii():
-        # Typographic punctuation stands in for ASCII of the same width.
-        text = text.translate(_SAME_WIDTH)
-        if not text.isascii():
-            return sum(map(_WIDTHS.__getitem__, text))
-    # Two byte-wise table lookups (high and low byte of each width) summed in C, instead
-    # of a dictionary lookup per character.
-    data = text.encode("ascii")
-    return (sum(data.translate(_HIGH)) << 8) + sum(data.translate(_LOW))
+    # A byte-wise table lookup summed in C, instead of a dictionary lookup per character.
+    if text.isascii():
+        return sum(text.encode("ascii").translate(_BYTE_WIDTHS))
+    width = sum(text.encode("utf-8").translate(_UTF8_WIDTHS))
+    for ch, extra in _PUNCTUATION:
+        if ch in text:
+            width += extra * text.count(ch)
+    return width
 
 
 def percentile(values: list[int], fraction: float) -> int:
@@ -90,6 +88,9 @@ _CODE_START_CHARS = frozenset("$>#/*{}]")  # the first characters _CODE_START ca
 _CODE_CHARS = re.compile(r"[{}\[\]()<>=;|&*/\\$#@_`^~]")
 
 
+# A line of words without a character of code (nor a // comment): prose, once it has a few
+# words. Every pattern of code below needs one of these characters or the //.
+_PROSE_CHARS = re.compile(r"(?!//)[^{}\[\]<>=;|&*\\$#@_`^~(]*")
 _CODE_HINT = re.compile(r"[{}\[\]<>=;|&*\\$#@_`^~]")
 # A word character right before "(": written paren first, so that the engine jumps from
 # paren to paren instead of trying a word character at every position.
@@ -111,6 +112,8 @@ def looks_like_code(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
+    if stripped.count(" ") >= 3 and _PROSE_CHARS.fullmatch(stripped):
+        return False  # the quick answer for nearly every line of an article
     if stripped.endswith(_CODE_END) or (
         stripped[0] in _CODE_START_CHARS and _CODE_START.match(stripped)
     ):

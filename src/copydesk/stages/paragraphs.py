@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copydesk.draft import BODY, Draft, Line
 from copydesk.layout import looks_like_code, percentile, text_width
@@ -19,9 +20,6 @@ from copydesk.model import Edit
 from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
 from copydesk.traced import Anchor, Traced
 
-# A sentence ends at . ! ? … or : — with closing quotes or brackets after them; not at
-# a comma inside quotes ("…you,” he said goes on).
-_TERMINAL = re.compile(r"""(?:[.!?…:]|[.!?…][”"’')\]]+|\.\.\.)$""")
 _SENTENCE_START = re.compile(
     r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)"""
 )
@@ -128,7 +126,7 @@ def line_facts(text: str, hyphenates: bool = False) -> Facts:
     """
     word = text.split(" ", 1)[0]
     core = word.lstrip("“\"‘'(")
-    word_width = text_width(word) + SPACE
+    word_width = _word_width(word) + SPACE
     syllable_width = word_width
     if (
         hyphenates
@@ -137,15 +135,14 @@ def line_facts(text: str, hyphenates: bool = False) -> Facts:
         and core[0].islower()
     ):
         syllable_width = text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
-    tail = text[-TAIL:]
     last = text[-1:]
-    abbreviated = last == "." and bool(_ABBREVIATION.search(tail))
+    abbreviated = last == "." and bool(_ABBREVIATION.search(text[-ABBREVIATION_TAIL:]))
     first = text[:1]
     return Facts(
         width=text_width(text),
         word=word_width,
         syllable=syllable_width,
-        terminal=last in _TERMINAL_LAST and not abbreviated and bool(_TERMINAL.search(tail)),
+        terminal=not abbreviated and ends_sentence(text),
         abbreviated=abbreviated,
         opens=bool(_SENTENCE_START.match(text)),
         code=looks_like_code(text),
@@ -154,9 +151,30 @@ def line_facts(text: str, hyphenates: bool = False) -> Facts:
     )
 
 
-TAIL = 16  # how much of a line's end the sentence-end patterns need to see
-_TERMINAL_LAST = frozenset(".!?…:”\"’')]")  # the last characters _TERMINAL can match
+TAIL = 16  # how much of a line's end the hyphenated-word pattern needs to see
+# How much of a line's end the abbreviation pattern needs to see: the longest abbreviation
+# with its period (Sept.) and the character before it.
+ABBREVIATION_TAIL = 6
+_SENTENCE_END = frozenset(".!?…:")
+_CLOSERS = "”\"’')]"
 SPACE = text_width(" ")
+_word_width = lru_cache(maxsize=1 << 16)(text_width)  # first words repeat: the, a, and, ...
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence: a period, ``!``, ``?``, ``…`` or a colon, or one of
+    the first four inside closing quotes or brackets? Not a comma inside quotes: “…you,”
+    he said goes on.
+
+    >>> ends_sentence("he said."), ends_sentence("“Go!”"), ends_sentence("“you,”")
+    (True, True, False)
+    >>> ends_sentence("as follows:"), ends_sentence("(as follows:)")
+    (True, False)
+    """
+    core = text.rstrip(_CLOSERS)
+    if len(core) == len(text):
+        return text[-1:] in _SENTENCE_END
+    return core[-1:] in _SENTENCE_END and core[-1:] != ":"
 
 
 def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from operator import itemgetter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
@@ -137,8 +138,8 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
             out.append(False)
             continue
         found = words[i]
-        lower = sum(1 for word in found if word[0].islower()) / len(found)
-        glue = sum(1 for word in found if word.lower() in function_words) / len(found)
+        lower = sum(map(str.islower, map(itemgetter(0), found))) / len(found)
+        glue = sum(map(function_words.__contains__, map(str.lower, found))) / len(found)
         out.append(lower >= 0.35 and glue >= FUNCTION_SHARE)
     for i in range(len(lines) - 2, -1, -1):
         if not out[i] and runs_on_flags[i] and out[i + 1]:
@@ -291,29 +292,37 @@ def _find_headline(
     if not page_title:
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
-    norms = [_norm(line.text) for line in lines]
+    norms: dict[int, str] = {}  # only lines that may hold a headline are normalized
+
+    def norm(i: int) -> str:
+        if i not in norms:
+            norms[i] = _norm(lines[i].text)
+        return norms[i]
+
     spans: list[tuple[str, list[int]]] = []
-    for i, norm in enumerate(norms):
-        if not norm or (prose[i] and i > 0 and prose[i - 1]):
+    for i in range(len(lines)):
+        if (prose[i] and i > 0 and prose[i - 1]) or not norm(i):
             continue  # inside running prose: not where a headline stands
-        spans.append((norm, [i]))
-        text = norm
-        for k in range(i + 1, min(i + HEADLINE_LINES, len(norms))):
-            if not norms[k] or apart[k]:
+        text = norm(i)
+        spans.append((text, [i]))
+        for k in range(i + 1, min(i + HEADLINE_LINES, len(lines))):
+            if apart[k] or not norm(k):
                 break  # a headline's lines stand together
-            text += " " + norms[k]
+            text += " " + norm(k)
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
     whole = _norm(page_title)
+    texts = [text for text, _ in spans]
     for rank, title in enumerate(title_variants(page_title, site)):
         low, high = 0.7 * len(title), 1.3 * len(title)
         cut = truncated and whole.endswith(title)  # only this form lost its end
-        for text, span in spans:
-            candidate = text[: len(title)] if cut else text
-            if not low <= len(candidate) <= high:
-                continue  # too different in length to reach the match score
-            score = fuzz.ratio(candidate, title, score_cutoff=HEADLINE_MATCH)
-            if not score or not _prose_follows(prose, span[-1] + 1):
+        candidates = [text[: len(title)] for text in texts] if cut else texts
+        # rapidfuzz scores every candidate in one call and returns those that reach the bar.
+        for candidate, score, k in process.extract(
+            title, candidates, scorer=fuzz.ratio, score_cutoff=HEADLINE_MATCH, limit=None
+        ):
+            span = spans[k][1]
+            if not low <= len(candidate) <= high or not _prose_follows(prose, span[-1] + 1):
                 continue
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
             # earlier form of the title (the whole, then the parts in order), then to the
