@@ -7,7 +7,7 @@ text (``Article.source``), so each change can be traced back to what the user ga
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,11 +18,11 @@ class Caption:
     credit: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """One change made to the text: what, where in the input, and the text before and after.
 
-    ``kind`` names the fix that made it (see :data:`copydesk.stages.STAGES`).
+    ``kind`` names the fix that made it (see :data:`copydesk.stages.STAGES`). A record of
+    fixed fields (a named tuple: an article may log one for every line it joins).
     """
 
     kind: str
@@ -32,8 +32,7 @@ class Edit:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
-class Removal:
+class Removal(NamedTuple):
     """A stretch of input that is not part of the article body, and why it was taken out.
 
     Lines that went into a field (title, caption, links, ...) are recorded here too, with the

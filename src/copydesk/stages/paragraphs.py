@@ -139,15 +139,15 @@ def line_facts(text: str, hyphenates: bool = False) -> Facts:
     abbreviated = last == "." and bool(_ABBREVIATION.search(text[-ABBREVIATION_TAIL:]))
     first = text[:1]
     return Facts(
-        width=text_width(text),
-        word=word_width,
-        syllable=syllable_width,
-        terminal=not abbreviated and ends_sentence(text),
-        abbreviated=abbreviated,
-        opens=bool(_SENTENCE_START.match(text)),
-        code=looks_like_code(text),
-        drop_cap=len(text) <= 2 and bool(_DROP_CAP.match(text)),
-        listed=(not first.isalpha()) and bool(_BULLET.match(text) or _NUMBERED.match(text)),
+        text_width(text),
+        word_width,
+        syllable_width,
+        not abbreviated and ends_sentence(text),
+        abbreviated,
+        bool(_SENTENCE_START.match(text)),
+        looks_like_code(text),
+        len(text) <= 2 and bool(_DROP_CAP.match(text)),
+        (not first.isalpha()) and bool(_BULLET.match(text) or _NUMBERED.match(text)),
     )
 
 
@@ -183,7 +183,7 @@ def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
     prev: Line | None = None
     blank = skipped = prev_after_blank = False
     for line in lines:
-        if line.blank:
+        if not line.text:
             blank = True
         elif line.role != BODY:
             skipped = True
@@ -241,16 +241,11 @@ def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
     A renderer that hyphenates with U+2010 while the text spells compounds with U+002D shows
     its own breaks by that character alone.
     """
-    at_end: set[str] = set()
-    inside: set[str] = set()
-    for line in body:
-        text = line.text
-        if text and text[-1] in HYPHENS:
-            at_end.add(text[-1])
-        if not text.isascii() or "-" in text:
-            inside.update(ch for ch in HYPHENS if ch in text[:-1])
+    texts = [line.text for line in body]
+    at_end = {text[-1] for text in texts if text[-1:] in HYPHENS}
+    inside = "\n".join(text[:-1] for text in texts)
     # The plain hyphen-minus is every text's own hyphen: it is never taken for a mark.
-    return frozenset((at_end - inside - {"-"}) | SOFT_HYPHENS)
+    return frozenset((at_end - {ch for ch in HYPHENS if ch in inside} - {"-"}) | SOFT_HYPHENS)
 
 
 def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> bool:
@@ -349,7 +344,7 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     >>> _glue("resis-", "tance to", m), _glue("filter-", "feeder", m), _glue("L", "ONDON —", m)
     (('', 1), ('', 0), ('', 0))
     """
-    if _DROP_CAP.match(a):
+    if len(a) <= 2 and _DROP_CAP.match(a):
         return ("" if _glue_drop_cap(a[-1], b) else " "), 0
     tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:
