@@ -67,6 +67,7 @@ FUNCTION_SHARE = 0.1
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
+HEADLINE_REACH = 3  # how many times longer than the title a line may be and still hold it
 
 
 def find_article(draft: Draft) -> None:
@@ -292,28 +293,28 @@ def _find_headline(
     if not page_title:
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
-    norms: dict[int, str] = {}  # only lines that may hold a headline are normalized
-
-    def norm(i: int) -> str:
-        if i not in norms:
-            norms[i] = _norm(lines[i].text)
-        return norms[i]
-
+    variants = title_variants(page_title, site)
+    # A line or span far longer than every form of the title cannot match one (a cut-off
+    # title can match the start of anything, so then nothing is too long).
+    longest = float("inf") if truncated else HEADLINE_REACH * max(map(len, variants), default=0)
     spans: list[tuple[str, list[int]]] = []
-    for i in range(len(lines)):
-        if (prose[i] and i > 0 and prose[i - 1]) or not norm(i):
-            continue  # inside running prose: not where a headline stands
-        text = norm(i)
+    norms: list[str | None] = [None] * len(lines)
+    for i, line in enumerate(lines):
+        if (prose[i] and i > 0 and prose[i - 1]) or len(line.text) > longest:
+            continue  # inside running prose, or too long: not where a headline stands
+        text = _norm_at(lines, norms, i)
+        if not text:
+            continue
         spans.append((text, [i]))
         for k in range(i + 1, min(i + HEADLINE_LINES, len(lines))):
-            if apart[k] or not norm(k):
+            if apart[k] or len(text) > longest or not _norm_at(lines, norms, k):
                 break  # a headline's lines stand together
-            text += " " + norm(k)
+            text += " " + _norm_at(lines, norms, k)
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
     whole = _norm(page_title)
     texts = [text for text, _ in spans]
-    for rank, title in enumerate(title_variants(page_title, site)):
+    for rank, title in enumerate(variants):
         low, high = 0.7 * len(title), 1.3 * len(title)
         cut = truncated and whole.endswith(title)  # only this form lost its end
         candidates = [text[: len(title)] for text in texts] if cut else texts
@@ -332,6 +333,14 @@ def _find_headline(
             if best is None or key > best[:5]:
                 best = (*key, span)
     return best[5] if best else None
+
+
+def _norm_at(lines: list[Line], norms: list[str | None], i: int) -> str:
+    """The normalized text of line ``i``, worked out on first use."""
+    norm = norms[i]
+    if norm is None:
+        norm = norms[i] = _norm(lines[i].text)
+    return norm
 
 
 def _headline_above_byline(
