@@ -28,16 +28,12 @@ class Line:
 
     text: str
     start: int
+    end: int  # input offset just past the line; repairs of the text do not move it
     page: int
     index: int
+    indent: int = 0
     role: str = BODY
     trace: Traced | None = None
-    indent: int = 0
-    end: int = -1  # input offset just past the line; repairs of the text do not move it
-
-    def __post_init__(self) -> None:
-        if self.end < 0:
-            self.end = self.start + len(self.text)
 
     @property
     def blank(self) -> bool:
@@ -66,6 +62,10 @@ class Draft:
     edits: list[Edit] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, object] = field(default_factory=dict)
+
+    def body_lines(self) -> list[Line]:
+        """The lines still in the body that hold text."""
+        return [line for line in self.lines if line.text and line.role == BODY]
 
     def set_role(self, line: Line, role: str) -> None:
         """Take a line out of the body, recording where it went."""

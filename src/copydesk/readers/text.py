@@ -106,8 +106,11 @@ def read_text(text: str) -> Draft:
     start = 0
     for raw in _raw_lines(text):
         body = raw.rstrip("\r\n\f")
-        indent = len(body) - len(body.lstrip())
-        lines.append(Line(body.strip(), start + indent, page, len(lines), indent=indent))
+        unindented = body.lstrip()
+        indent = len(body) - len(unindented)
+        line = unindented.rstrip()
+        at = start + indent
+        lines.append(Line(line, at, at + len(line), page, len(lines), indent))
         start += len(raw)
         if raw.endswith("\f"):
             page += 1

@@ -43,7 +43,7 @@ def extract_front_matter(draft: Draft) -> None:
         _web_front(draft)
         return
     _captions(draft)
-    body = (line for line in draft.lines if line.role == BODY and not line.blank)
+    body = (line for line in draft.lines if line.text and line.role == BODY)
     head = list(islice(body, HEAD_WINDOW))
     if not head:
         return

@@ -88,7 +88,7 @@ SYLLABLE = 3  # the shortest start of it that it leaves on the line
 def rebuild_paragraphs(draft: Draft) -> None:
     """Join the body lines of the draft into paragraphs, logging every join and break."""
     pairs = _pairs(draft.lines)
-    body = [line for line in draft.lines if line.role == BODY and not line.blank]
+    body = draft.body_lines()
     if not body:
         return
     hyphenates = _hyphenates(body, pairs)

@@ -74,7 +74,7 @@ def find_article(draft: Draft) -> None:
     """For a web print, keep the article's lines in the body and remove the page around it."""
     if draft.kind != "web-print":
         return
-    lines = [line for line in draft.lines if line.role == BODY and not line.blank]
+    lines = draft.body_lines()
     if not lines:
         return
     words = [WORD.findall(line.text) for line in lines]
@@ -377,7 +377,7 @@ def _set_apart(draft: Draft, lines: list[Line]) -> list[bool]:
     out: list[bool] = []
     blank, page = True, None
     for line in draft.lines:
-        if line.blank:
+        if not line.text:
             blank = True
         elif line.index in wanted:
             out.append(blank or line.page != page)
