@@ -78,9 +78,11 @@ def fix_ellipses(text: str) -> Iterator[Change]:
 
 
 _LETTERS = re.compile(r"[^\W\d_]{4,}")
-# The same runs in ASCII text, where the engine checks a plain range instead of Unicode
-# categories at every character: much faster.
+# The same runs in text whose letters are all ASCII (curly quotes and dashes aside), where
+# the engine checks a plain range instead of Unicode categories at every character: much
+# faster.
 _ASCII_LETTERS = re.compile(r"[A-Za-z]{4,}")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 _TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-]|\.\w)")
 
 
@@ -99,7 +101,8 @@ def split_glued_words(text: str) -> Iterator[Change]:
     """
     # A token people write now and then (init, zipf 2.7) is a word, not two.
     common = common_words(KNOWN_WORD)
-    letters = _ASCII_LETTERS if text.isascii() else _LETTERS
+    ascii_letters = text.isascii() or not _NON_ASCII_LETTER.search(text)
+    letters = _ASCII_LETTERS if ascii_letters else _LETTERS
     rare = {
         token
         for token in set(letters.findall(text)) - common
