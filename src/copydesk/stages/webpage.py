@@ -10,7 +10,6 @@ article on the web (comments, related stories). Everything outside goes to ``rem
 
 from __future__ import annotations
 
-import itertools
 import re
 from operator import itemgetter
 
@@ -25,7 +24,8 @@ from copydesk.names import parse_byline
 _TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
-_TERMINAL = re.compile(r"""[.!?…:;,][”"’')\]]*$""")
+_CLAUSE_END = frozenset(".!?…:;,")
+_CLOSERS = "”\"’')]"
 _SHARE = re.compile(
     r"^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|reddit|linkedin|pinterest|whatsapp|"
     r"flipboard|pocket|comments?|\d+\s+comments?|save|copy link|advertisement|menu|search|home|"
@@ -68,6 +68,7 @@ HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to r
 HEADLINE_MATCH = 86
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
 HEADLINE_REACH = 3  # how many times longer than the title a line may be and still hold it
+PROSE_REACH = 80  # lines after the headline within which the article's prose begins
 
 
 def find_article(draft: Draft) -> None:
@@ -124,8 +125,7 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     if words is None:
         words = [WORD.findall(line.text) for line in lines]
     counts = [len(found) for found in words]
-    # A sentence end is in the last few characters: search those, not the whole line.
-    ending = [bool(_TERMINAL.search(line.text[-12:])) for line in lines]
+    ending = [_ends_clause(line.text) for line in lines]
     for i, line in enumerate(lines):
         ends = ending[i]
         runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
@@ -160,7 +160,7 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
     run: list[int] = []
     for i in range(start, end + 2):
         short = i <= end and not prose[i] and len(lines[i].text.split()) <= 4
-        if short and not _TERMINAL.search(lines[i].text[-12:]):
+        if short and not _ends_clause(lines[i].text):
             run.append(i)
             continue
         typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text))
@@ -184,9 +184,18 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
     draft.captions.append(Caption(text=nxt.text, credit=None))
 
 
+def _ends_clause(text: str) -> bool:
+    """Does the line end a sentence or a clause (inside closing quotes or brackets, too)?
+
+    >>> _ends_clause("and so on,"), _ends_clause("“Go.”"), _ends_clause("Home")
+    (True, True, False)
+    """
+    return text.rstrip(_CLOSERS)[-1:] in _CLAUSE_END
+
+
 def _goes_on(text: str) -> bool:
     """Does this line carry on a sentence (lower-case start, words rather than a name)?"""
-    return text[:1].islower() and (" " in text or bool(_TERMINAL.search(text[-12:])))
+    return text[:1].islower() and (" " in text or _ends_clause(text))
 
 
 JUNK = -2.0  # a line of navigation
@@ -299,9 +308,12 @@ def _find_headline(
     longest = float("inf") if truncated else HEADLINE_REACH * max(map(len, variants), default=0)
     spans: list[tuple[str, list[int]]] = []
     norms: list[str | None] = [None] * len(lines)
+    running = _running_prose_starts(prose)
     for i, line in enumerate(lines):
         if (prose[i] and i > 0 and prose[i - 1]) or len(line.text) > longest:
             continue  # inside running prose, or too long: not where a headline stands
+        if running[min(i + 1, len(lines))] > i + HEADLINE_LINES + PROSE_REACH - 2:
+            continue  # no prose follows within reach of any span that starts here
         text = _norm_at(lines, norms, i)
         if not text:
             continue
@@ -323,7 +335,8 @@ def _find_headline(
             title, candidates, scorer=fuzz.ratio, score_cutoff=HEADLINE_MATCH, limit=None
         ):
             span = spans[k][1]
-            if not low <= len(candidate) <= high or not _prose_follows(prose, span[-1] + 1):
+            start = span[-1] + 1
+            if not low <= len(candidate) <= high or running[start] > start + PROSE_REACH - 2:
                 continue
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
             # earlier form of the title (the whole, then the parts in order), then to the
@@ -385,7 +398,10 @@ def _set_apart(draft: Draft, lines: list[Line]) -> list[bool]:
     return out
 
 
-def _prose_follows(prose: list[bool], start: int, reach: int = 80) -> bool:
-    """Does running prose begin within ``reach`` lines after ``start``?"""
-    window = prose[start : start + reach]
-    return any(a and b for a, b in itertools.pairwise(window))
+def _running_prose_starts(prose: list[bool]) -> list[int]:
+    """For each line (and one past the last), the first line at or after it where running
+    prose starts (a prose line followed by another); ``len(prose)`` where none does."""
+    out = [len(prose)] * (len(prose) + 1)
+    for i in range(len(prose) - 2, -1, -1):
+        out[i] = i if prose[i] and prose[i + 1] else out[i + 1]
+    return out
