@@ -35,8 +35,9 @@ def pin_to_one_core() -> str:
     """Run on one core where the OS allows it; say which."""
     if hasattr(os, "sched_setaffinity"):
         cores = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cores[0]})
-        return f"pinned to core {cores[0]} (of {len(cores)} available)"
+        # The last core: Linux serves most interrupts and housekeeping on core 0.
+        os.sched_setaffinity(0, {cores[-1]})
+        return f"pinned to core {cores[-1]} (of {len(cores)} available)"
     return "not pinned (no sched_setaffinity here); copydesk runs on one thread anyway"
 
 

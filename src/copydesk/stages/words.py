@@ -105,7 +105,7 @@ def split_glued_words(text: str) -> Iterator[Change]:
     letters = _ASCII_LETTERS if ascii_letters else _LETTERS
     rare = {
         token
-        for token in set(letters.findall(text)) - common
+        for token in set(letters.findall(text)) - _common_any_case()
         if token[1:].islower() and token.lower() not in common
     }
     splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
@@ -115,6 +115,14 @@ def split_glued_words(text: str) -> Iterator[Change]:
         cut = splits.get(match.group())
         if cut is not None:
             yield match.start() + cut, match.start() + cut, " "
+
+
+@cache
+def _common_any_case() -> frozenset[str]:
+    """The known words as written and capitalized (The, This): a token in this set is known
+    without lowering it, so one set difference drops nearly every token of a text."""
+    common = common_words(KNOWN_WORD)
+    return common | {cap for word in common if (cap := word.capitalize()).lower() == word}
 
 
 @lru_cache(maxsize=65536)
