@@ -6,7 +6,9 @@ A reader makes a :class:`Draft`; each stage reads and annotates it; at the end
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from operator import attrgetter
 
 from copydesk.model import Article, Caption, Edit, Removal
@@ -42,6 +44,33 @@ class Line:
     def traced(self) -> Traced:
         """The line's text with its map back to the input."""
         return self.trace if self.trace is not None else Traced(self.text, self.start)
+
+
+def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:
+    """The indices (in order) of the lines whose lower-cased text contains any of
+    ``needles`` (lower-case strings without line breaks).
+
+    A substring search over all lines joined, one per needle, runs in C at memory speed:
+    far faster than a test of each line where few lines hold a needle.
+
+    >>> lines = [Line(t, 0, len(t), 0, i) for i, t in enumerate(["a Photo", "", "x", "PHOTO"])]
+    >>> lines_containing(lines, ("photo", "credit"))
+    [0, 3]
+    """
+    texts = [line.text for line in lines]
+    joined = "\n".join(texts).lower()
+    if len(joined) != len(texts) + sum(map(len, texts)) - 1:
+        # Lower-casing changed a length (İ becomes two characters): test line by line.
+        return [i for i, text in enumerate(texts) if any(n in text.lower() for n in needles)]
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    found: set[int] = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            found.add(i)
+            at = joined.find(needle, starts[i + 1])  # the line's other hits add nothing
+    return sorted(found)
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ import re
 from itertools import islice
 
 from copydesk.dates import find_date, is_dateline
-from copydesk.draft import BODY, Draft, Line
+from copydesk.draft import BODY, Draft, Line, lines_containing
 from copydesk.lexicon import WORD
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, parse_byline
@@ -299,17 +299,14 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
 
 def _captions(draft: Draft) -> None:
     lines = draft.lines
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        # Few lines hold a word that credits start with (blank lines none): test that first.
-        if line.role == BODY and _CREDIT_KEY.search(line.text.lower()):
+    # Few lines hold a word that credits start with: find those first.
+    after = 0  # lines before this one went into a caption already
+    for i in lines_containing(lines, _CREDIT_KEYS):
+        if i >= after and lines[i].role == BODY:
             credit, text_part, used = _credit_at(lines, i)
             if credit is not None:
                 _take_caption(draft, i, credit, text_part, used)
-                i += used
-                continue
-        i += 1
+                after = i + used
 
 
 def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:

@@ -224,15 +224,17 @@ def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
         if fix.name in skip:
             continue
         for i, para in enumerate(draft.paragraphs):
-            changes = _disjoint(fix.find(para.text))
-            if not changes or is_code(i):
-                continue
+            proposed = list(fix.find(para.text))
+            if not proposed or is_code(i):
+                continue  # nearly every paragraph needs no fix: ask no more of it
+            changes = _disjoint(proposed)
             for start, end, new in changes:
                 draft.record(fix.name, para, start, end, new)
             draft.paragraphs[i] = para.replace(changes)
 
 
-def _disjoint(changes: Iterator[Change]) -> list[Change]:
+def _disjoint(changes: list[Change]) -> list[Change]:
+    """The changes in order, leaving out any that overlaps one kept before it."""
     kept: list[Change] = []
     for change in sorted(changes):
         if kept and change[0] < kept[-1][1]:
