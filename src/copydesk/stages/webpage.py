@@ -69,6 +69,7 @@ HEADLINE_MATCH = 86
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
 HEADLINE_REACH = 3  # how many times longer than the title a line may be and still hold it
 PROSE_REACH = 80  # lines after the headline within which the article's prose begins
+HEADLINE_SHORTEST = 0.7  # the shortest text, as a share of a form of the title, that may match it
 
 
 def find_article(draft: Draft) -> None:
@@ -306,12 +307,20 @@ def _find_headline(
     # A line or span far longer than every form of the title cannot match one (a cut-off
     # title can match the start of anything, so then nothing is too long).
     longest = float("inf") if truncated else HEADLINE_REACH * max(map(len, variants), default=0)
+    # Nor can lines too short to reach the shortest form, even three of them together. A
+    # normalized line is never longer than the line case-folded, which is the line itself
+    # in ASCII and at most three times it otherwise.
+    shortest = HEADLINE_SHORTEST * min(map(len, variants), default=0)
+    most = [len(line.text) if line.text.isascii() else 3 * len(line.text) for line in lines]
+    most += [0] * HEADLINE_LINES
     spans: list[tuple[str, list[int]]] = []
     norms: list[str | None] = [None] * len(lines)
     running = _running_prose_starts(prose)
     for i, line in enumerate(lines):
         if (prose[i] and i > 0 and prose[i - 1]) or len(line.text) > longest:
             continue  # inside running prose, or too long: not where a headline stands
+        if sum(most[i : i + HEADLINE_LINES]) + HEADLINE_LINES - 1 < shortest:
+            continue  # too short, with the lines after it
         if running[min(i + 1, len(lines))] > i + HEADLINE_LINES + PROSE_REACH - 2:
             continue  # no prose follows within reach of any span that starts here
         text = _norm_at(lines, norms, i)
@@ -327,7 +336,7 @@ def _find_headline(
     whole = _norm(page_title)
     texts = [text for text, _ in spans]
     for rank, title in enumerate(variants):
-        low, high = 0.7 * len(title), 1.3 * len(title)
+        low, high = HEADLINE_SHORTEST * len(title), 1.3 * len(title)
         cut = truncated and whole.endswith(title)  # only this form lost its end
         candidates = [text[: len(title)] for text in texts] if cut else texts
         # rapidfuzz scores every candidate in one call and returns those that reach the bar.
