@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from copydesk.draft import BODY, Draft, Line
 from copydesk.layout import looks_like_code, percentile, text_width
@@ -87,18 +88,18 @@ SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
 def rebuild_paragraphs(draft: Draft) -> None:
     """Join the body lines of the draft into paragraphs, logging every join and break."""
-    pairs = _pairs(draft.lines)
-    body = draft.body_lines()
+    body, gaps = _body_and_gaps(draft.lines)
     if not body:
         return
-    hyphenates = _hyphenates(body, pairs)
-    facts = {line.index: line_facts(line.text, hyphenates) for line in body}
-    measure = _measure(body, pairs, facts, hyphenates)
+    hyphenates = _hyphenates(body)
+    facts = [line_facts(line.text, hyphenates) for line in body]
+    measure = _measure(body, gaps, facts, hyphenates)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False
-    for a, b, gap in pairs:
-        fa, fb = facts[a.index], facts[b.index]
+    # Gap k lies between body lines k and k + 1.
+    for k, gap in enumerate(gaps):
+        a, b, fa, fb = body[k], body[k + 1], facts[k], facts[k + 1]
         # Lines set beside a drop cap are short for it, not because a paragraph ends.
         if after_drop_cap and not fa.terminal:
             broken = False
@@ -177,51 +178,48 @@ def ends_sentence(text: str) -> bool:
     return core[-1:] in _SENTENCE_END and core[-1:] != ":"
 
 
-def _pairs(lines: list[Line]) -> list[tuple[Line, Line, Gap]]:
-    """Consecutive body lines, with what lies between them."""
-    out: list[tuple[Line, Line, Gap]] = []
-    prev: Line | None = None
-    blank = skipped = prev_after_blank = False
+def _body_and_gaps(lines: list[Line]) -> tuple[list[Line], list[Gap]]:
+    """The body lines that hold text, and what lies between each of them and the next."""
+    body: list[Line] = []
+    gaps: list[Gap] = []
+    blank = skipped = after_blank = False
+    page = -1
     for line in lines:
         if not line.text:
             blank = True
         elif line.role != BODY:
             skipped = True
         else:
-            if prev is not None:
-                gap = Gap(blank, skipped, line.page != prev.page, prev_after_blank)
-                out.append((prev, line, gap))
-            prev_after_blank = blank or prev is None
-            prev, blank, skipped = line, False, False
-    return out
+            if body:
+                gaps.append(Gap(blank, skipped, line.page != page, after_blank))
+            after_blank = blank or not body
+            body.append(line)
+            page, blank, skipped = line.page, False, False
+    return body, gaps
 
 
-def _hyphenates(body: list[Line], pairs: list[tuple[Line, Line, Gap]]) -> bool:
+def _hyphenates(body: list[Line]) -> bool:
     """Is the type hyphenated: do words break at line ends now and then?"""
+    texts = [line.text for line in body]
     broken = sum(
         1
-        for a, b, _ in pairs
-        if b.text[:1].islower() and a.text[-1:] in HYPHENS and _WORD_TAIL.search(a.text[-TAIL:])
+        for a, b in pairwise(texts)
+        if b[:1].islower() and a[-1:] in HYPHENS and _WORD_TAIL.search(a[-TAIL:])
     )
     return broken >= max(3, 0.02 * len(body))
 
 
-def _measure(
-    body: list[Line],
-    pairs: list[tuple[Line, Line, Gap]],
-    facts: dict[int, Facts],
-    hyphenates: bool,
-) -> Measure:
+def _measure(body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: bool) -> Measure:
     widths = [
-        facts[line.index].width
-        for line in body
-        if line.text.count(" ") >= 3 and not facts[line.index].code
+        fact.width
+        for line, fact in zip(body, facts, strict=True)
+        if not fact.code and line.text.count(" ") >= 3
     ]
-    width = percentile(widths, 0.9) or max(f.width for f in facts.values())
+    width = percentile(widths, 0.9) or max(f.width for f in facts)
     # Do blank lines separate paragraphs here? Look at the clear paragraph ends.
     ends = blank_after = 0
-    for a, b, gap in pairs:
-        fa, fb = facts[a.index], facts[b.index]
+    for k, gap in enumerate(gaps):
+        fa, fb = facts[k], facts[k + 1]
         if fa.terminal and fb.opens and _fits(fa, fb, width, SLACK, False):
             ends += 1
             blank_after += gap.blank
