@@ -104,6 +104,18 @@ class Draft:
         if not line.blank:
             self.removed.append(Removal(role, line.start, line.end, line.text))
 
+    def relabel(self, line: Line, role: str) -> None:
+        """Give a line another role, whether it is in the body or already out of it (a byline
+        found among the share buttons around it); its removal record follows."""
+        if line.role == BODY:
+            self.set_role(line, role)
+            return
+        for k in range(len(self.removed) - 1, -1, -1):
+            if self.removed[k].start == line.start and self.removed[k].reason == line.role:
+                self.removed[k] = self.removed[k]._replace(reason=role)
+                break
+        line.role = role
+
     def record(self, kind: str, traced: Traced, start: int, end: int, after: str) -> None:
         """Log the change of ``traced.text[start:end]`` into ``after``."""
         src_start, src_end = traced.source_span(start, end)

@@ -333,6 +333,9 @@ _ROLE_WORDS = frozenset(
         "writer",
         "writers",
         "technologist",
+        "engineer",
+        "developer",
+        "designer",
         "project",
         "department",
         "dept",
@@ -868,6 +871,42 @@ def proper_case(name: str) -> str:
         previous_low = low
         index += 1
     return "".join(out)
+
+
+# Roles printed on the line under a bare byline ("BuzzFeed News Reporter", "Games Editor",
+# "Software Engineer" on a company blog).
+_BYLINE_ROLES = frozenset(
+    {
+        "reporter",
+        "editor",
+        "writer",
+        "correspondent",
+        "columnist",
+        "contributor",
+        "critic",
+        "producer",
+        "journalist",
+        "blogger",
+        "engineer",
+        "developer",
+        "designer",
+    }
+)
+ROLE_LINE_WORDS = 6
+
+
+def names_a_role(text: str) -> bool:
+    """Tell whether a short line gives a writer's role, as sites print under a bare name.
+
+    >>> names_a_role("BuzzFeed News Reporter"), names_a_role("Seattle Times business reporter")
+    (True, True)
+    >>> names_a_role("Games Editor"), names_a_role("Contributors")
+    (True, False)
+    """
+    words = _WORD_RE.findall(text.lower())
+    if not 1 <= len(words) <= ROLE_LINE_WORDS or text.rstrip().endswith((".", "!", "?")):
+        return False
+    return any(word in _BYLINE_ROLES for word in words)  # one writer's: "Editors" heads a list
 
 
 def looks_like_name(text: str) -> bool:

@@ -15,7 +15,7 @@ from copydesk.dates import find_date, is_dateline
 from copydesk.draft import BODY, Draft, Line, lines_containing
 from copydesk.lexicon import WORD
 from copydesk.model import Caption
-from copydesk.names import looks_like_name, parse_byline
+from copydesk.names import looks_like_name, names_a_role, parse_byline
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
 CAPTION_REACH = 8  # lines a caption may span above its credit
@@ -87,6 +87,7 @@ def _anchors(draft: Draft, head: list[Line]) -> list[int]:
 
 WEB_REACH_UP = 6  # lines above the headline where a web page may print the byline
 WEB_REACH_DOWN = 15  # lines past the first prose line searched for a byline or dateline
+WIDGET = "web furniture"  # the role the webpage stage gives to runs of buttons and links
 
 
 def _web_front(draft: Draft) -> None:
@@ -110,27 +111,32 @@ def _web_front(draft: Draft) -> None:
     above = [line for line in window if line.index < top][-WEB_REACH_UP:]
     between = [line for line in window if top < line.index < prose_at]
     below = [line for line in window if line.index >= prose_at][:WEB_REACH_DOWN]
+    # A site often sets the byline among share buttons and follow links, which the webpage
+    # stage took out as widgets: those lines near the head are searched too.
+    last = below[-1].index if below else prose_at
+    widgets = [line for line in lines[top + 1 : last + 1] if line.role == WIDGET]
+    near = sorted([*between, *below, *widgets], key=lambda line: line.index) + above
     candidates = [
-        line
-        for line in [*between, *below, *above]
-        if line.role == BODY and not (line in below and len(WORD.findall(line.text)) > 14)
+        line for line in near if not (line in below and len(WORD.findall(line.text)) > 14)
     ]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
-    # a date or right under the headline.
-    for line in [*between, *below, *above]:
-        if line.role == BODY and _take_byline(draft, line):
+    # a date, right under the headline or right above the writer's role.
+    for line in near:
+        if line.role in (BODY, WIDGET) and _take_byline(draft, line):
             break
     else:
         near_date = _near_dates(candidates)
         for k, line in enumerate(candidates):
-            if (k in near_date or (between and line is between[0])) and _take_name(draft, line):
+            placed = k in near_date or (between and line is between[0]) or _role_below(lines, line)
+            if placed and line.role in (BODY, WIDGET) and _take_name(draft, line):
                 break
     for line in candidates:
         if draft.published is not None:
             break
-        if line.role == BODY and is_dateline(line.text) and (found := find_date(line.text)):
+        found = find_date(line.text) if line.role in (BODY, WIDGET) else None
+        if found and is_dateline(line.text):
             draft.published = found.iso
-            draft.set_role(line, "dateline")
+            draft.relabel(line, "dateline")
     byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
@@ -175,22 +181,44 @@ def _take_byline(draft: Draft, line: Line) -> bool:
     draft.authors = byline.names
     if found := find_date(line.text[byline.end :]):
         draft.published = found.iso
-    draft.set_role(line, "byline")
+    draft.relabel(line, "byline")
     return True
 
 
+def _role_below(lines: list[Line], line: Line) -> bool:
+    """Does the next line with text give a writer's role (``BuzzFeed News Reporter``)?"""
+    following = (nxt for nxt in lines[line.index + 1 : line.index + 4] if nxt.text)
+    nxt = next(following, None)
+    return nxt is not None and names_a_role(nxt.text)
+
+
+# What web pages print around a bare name: a list number, the writer's handle, a follow
+# button, a comment count.
+_NAME_LEAD = re.compile(r"^\d{1,3}[.)]\s+")
+_NAME_TAIL = re.compile(r"(?:,?\s+@\w+|\s+Follow|\s+\d{1,5})+$")
+
+
 def _take_name(draft: Draft, line: Line) -> bool:
-    """Read a bare name (``Jane Doe``, ``Jane Doe - Apr 16, 2015``) off one line."""
+    """Read a bare name (``Jane Doe``, ``Jane Doe - Apr 16, 2015``) off one line.
+
+    >>> d = Draft(source="", lines=[])
+    >>> _take_name(d, Line("1. Sarah Archer", 0, 15, 0, 0)), d.authors
+    (True, ['Sarah Archer'])
+    >>> _take_name(d, Line("Devindra Hardawar, @devindra", 0, 28, 0, 1)), d.authors
+    (True, ['Devindra Hardawar'])
+    >>> _take_name(d, Line("Software Engineer", 0, 17, 0, 2))
+    False
+    """
     text = line.text
     found = find_date(text)
     rest = (text[: found.start] + " " + text[found.end :]) if found else text
-    rest = rest.strip(" |-–—•·,")
-    if not rest or not looks_like_name(rest):
+    rest = _NAME_TAIL.sub("", _NAME_LEAD.sub("", rest.strip(" |-–—•·,")))
+    if not rest or not looks_like_name(rest) or names_a_role(rest):
         return False
     draft.authors = [rest]
     if found and draft.published is None:
         draft.published = found.iso
-    draft.set_role(line, "byline")
+    draft.relabel(line, "byline")
     return True
 
 
