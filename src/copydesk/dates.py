@@ -264,6 +264,31 @@ def is_dateline(text: str) -> bool:
     return _SEPARATORS.fullmatch(_WORD.sub("", rest)) is not None
 
 
+# What may follow a date that heads a line of web-page furniture: a separator, then
+# anything (``· 8 min read``, ``| Tagged with``, ``-- Life-threatening ...``), or a byline.
+_AFTER_HEAD_DATE = re.compile(r"\s*(?:$|[·•|/]|--|[—–]|[,;]?\s*by\b)", re.IGNORECASE)
+
+
+def leading_date(text: str) -> DateMatch | None:
+    """The date a line starts with, when the rest of the line is set off from it.
+
+    Web pages print the date at the head of a line of furniture: ``Oct 18, 2019 · 8 min
+    read``, ``On 6/13/2018 by @lazharichir``, ``Feb. 23, 2015 -- Life-threatening ...``. A
+    sentence that starts with a date runs on without a separator and is not one.
+
+    >>> leading_date("Oct 18, 2019 · 8 min read").iso
+    '2019-10-18'
+    >>> leading_date("Tuesday 15 October 2019 by Bradley M. Kuhn").iso
+    '2019-10-15'
+    >>> leading_date("March 18, 2015 Tunisian security forces secure the area") is None
+    True
+    """
+    found = find_date(text)
+    if found is None or not _only_dateline_words(text[: found.start], _DATELINE_WORDS):
+        return None
+    return found if _AFTER_HEAD_DATE.match(text, found.end) else None
+
+
 def _only_dateline_words(text: str, allowed: frozenset[str]) -> bool:
     return all(
         word.group() in _ZONE_NAMES or word.group().lower() in allowed

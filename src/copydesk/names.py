@@ -738,7 +738,7 @@ _TRAILING_JUNK = frozenset(
 _ABBREVIATIONS = frozenset({"inc", "corp", "co", "ltd", "jr", "sr", "st", "dept", "univ"})
 
 _LEAD_RE = re.compile(
-    r"[ \t]*(?:[-–—•*·]\s*)?"
+    r"[ \t]*(?:(?:[-–—•*·]|//)\s*)?"
     r"(?P<lead>(?:(?:written|words|story|text|reporting|reported|report|article|column|essay"
     r"|analysis|commentary|interview|posted)"
     r"(?:\s+(?:and|&)\s+(?:photos?|photographs?|pictures?|images?|illustrations?))?\s+)?by)"

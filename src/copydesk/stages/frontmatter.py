@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from copydesk.dates import find_date, is_dateline
+from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, Draft, Line, lines_containing
 from copydesk.lexicon import WORD
 from copydesk.model import Caption
@@ -137,6 +137,11 @@ def _web_front(draft: Draft) -> None:
         if found and is_dateline(line.text):
             draft.published = found.iso
             draft.relabel(line, "dateline")
+    for line in near:
+        if draft.published is not None:
+            break
+        if line.role in (BODY, WIDGET):
+            _take_leading_date(draft, line)
     byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
@@ -183,6 +188,26 @@ def _take_byline(draft: Draft, line: Line) -> bool:
         draft.published = found.iso
     draft.relabel(line, "byline")
     return True
+
+
+HEAD_NOTE_WORDS = 6  # words after a leading date that make a note (8 min read), not text
+
+
+def _take_leading_date(draft: Draft, line: Line) -> None:
+    """Read the date a line of web furniture starts with (``Oct 18, 2019 · 8 min read``),
+    and a byline after it (``on March 10, 2015 by Nikhil Marathe``). A lead paragraph
+    that opens with its date (``Feb. 23, 2015 -- Peanut allergies ...``) stays text."""
+    found = leading_date(line.text)
+    if found is None:
+        return
+    draft.published = found.iso
+    rest = line.text[found.end :].lstrip(" ·•|/-—–,;")
+    byline = parse_byline(rest) if rest[:2].lower() == "by" else None
+    if byline is not None and byline.names and not draft.authors:
+        draft.authors = byline.names
+        draft.relabel(line, "byline")
+    elif byline is not None or len(WORD.findall(rest)) <= HEAD_NOTE_WORDS:
+        draft.relabel(line, "dateline")
 
 
 def _role_below(lines: list[Line], line: Line) -> bool:
