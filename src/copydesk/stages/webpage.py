@@ -114,6 +114,11 @@ def find_article(draft: Draft) -> None:
         elif IMAGE_FILE.match(line.text):
             draft.set_role(line, "image file name")
             _caption_after_image(draft, lines, i, prose)
+        elif i < end and line.role == BODY and _alt_text_of(line.text, lines[i + 1].text):
+            # An image's alt text printed right above the same words as its caption.
+            draft.set_role(line, "image alt text")
+            draft.set_role(lines[i + 1], "caption")
+            draft.captions.append(Caption(text=lines[i + 1].text, credit=None))
 
 
 def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list[bool]:
@@ -183,6 +188,28 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
         return  # the text runs on: a paragraph, not a caption
     draft.set_role(nxt, "caption")
     draft.captions.append(Caption(text=nxt.text, credit=None))
+
+
+ALT_TEXT_WORDS = 3  # fewer words than this repeat by chance (Share, Share)
+CAPTION_WORDS = 60
+
+
+def _alt_text_of(text: str, caption: str) -> bool:
+    """Is ``text`` an image's alt text printed above its caption ``caption``: the same
+    words, which the caption may end with a credit or a period?
+
+    >>> _alt_text_of("Glass cloche terrariums", "Glass cloche terrariums (Lucy Akins)")
+    True
+    >>> _alt_text_of("He said no.", "He said no more about it, and left the room at once.")
+    False
+    """
+    core = text.rstrip(" .")
+    if not caption.startswith(core) or not ALT_TEXT_WORDS <= len(WORD.findall(core)):
+        return False
+    extra = caption[len(core) :].strip()
+    return len(WORD.findall(caption)) <= CAPTION_WORDS and (
+        not extra.strip(".") or (extra.startswith("(") and extra.endswith(")"))
+    )
 
 
 def _ends_clause(text: str) -> bool:
