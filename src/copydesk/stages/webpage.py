@@ -204,7 +204,7 @@ def _alt_text_of(text: str, caption: str) -> bool:
     False
     """
     core = text.rstrip(" .")
-    if not caption.startswith(core) or not ALT_TEXT_WORDS <= len(WORD.findall(core)):
+    if not caption.startswith(core) or len(WORD.findall(core)) < ALT_TEXT_WORDS:
         return False
     extra = caption[len(core) :].strip()
     return len(WORD.findall(caption)) <= CAPTION_WORDS and (
