@@ -11,6 +11,18 @@ import re
 from functools import cache
 
 WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: a letter, then letters, digits, ' or -
+# The same pattern for ASCII text, where the engine tests plain ranges instead of Unicode
+# categories: the same words, found faster.
+_ASCII_WORD = re.compile(WORD.pattern, re.ASCII)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of ``text`` (see :data:`WORD`).
+
+    >>> words_of("Lévy’s rock-solid 3 cases, o'clock")
+    ['Lévy’s', 'rock-solid', 'cases', "o'clock"]
+    """
+    return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
 @cache

@@ -13,7 +13,7 @@ from itertools import islice
 
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, Draft, Line, lines_containing
-from copydesk.lexicon import WORD
+from copydesk.lexicon import words_of
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
 
@@ -117,7 +117,7 @@ def _web_front(draft: Draft) -> None:
     widgets = [line for line in lines[top + 1 : last + 1] if line.role == WIDGET]
     near = sorted([*between, *below, *widgets], key=lambda line: line.index) + above
     candidates = [
-        line for line in near if not (line in below and len(WORD.findall(line.text)) > 14)
+        line for line in near if not (line in below and len(words_of(line.text)) > 14)
     ]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
     # a date, right under the headline or right above the writer's role.
@@ -164,9 +164,9 @@ def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
     tail = [line for line in between[last_front + 1 :] if line.role == BODY]
     kept: list[Line] = []
     for k, line in enumerate(tail):
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(WORD.findall(line.text)) >= 4
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 4
         if sentence and not find_date(line.text):
-            if k > 0 and tail[k - 1] not in kept and len(WORD.findall(tail[k - 1].text)) <= 4:
+            if k > 0 and tail[k - 1] not in kept and len(words_of(tail[k - 1].text)) <= 4:
                 kept.append(tail[k - 1])
             kept.append(line)
     return kept if last_front >= 0 else []
@@ -206,7 +206,7 @@ def _take_leading_date(draft: Draft, line: Line) -> None:
     if byline is not None and byline.names and not draft.authors:
         draft.authors = byline.names
         draft.relabel(line, "byline")
-    elif byline is not None or len(WORD.findall(rest)) <= HEAD_NOTE_WORDS:
+    elif byline is not None or len(words_of(rest)) <= HEAD_NOTE_WORDS:
         draft.relabel(line, "dateline")
 
 
@@ -309,7 +309,7 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
 
 def _reads_as_dek(block: list[Line]) -> bool:
     text = " ".join(line.text for line in block)
-    words = len(WORD.findall(text))
+    words = len(words_of(text))
     return words >= 12 or (words >= 5 and bool(_SENTENCE_END.search(text)))
 
 
@@ -324,7 +324,7 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     title = [first]
     for line in block[1:]:
         longer = len(line.text) > len(first.text) * 1.25 + 4
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(WORD.findall(line.text)) >= 6
+        sentence = bool(_SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 6
         if longer or (sentence and not _SENTENCE_END.search(title[-1].text)):
             break
         if _SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
@@ -341,9 +341,9 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
         return
     first = blocks[0]
     text = " ".join(line.text for line in first)
-    words = len(WORD.findall(text))
+    words = len(words_of(text))
     if len(first) <= 3 and 1 <= words <= 20 and not text.endswith((".", ",", ";", ":")):
-        following = sum(len(WORD.findall(line.text)) for b in blocks[1:] for line in b)
+        following = sum(len(words_of(line.text)) for b in blocks[1:] for line in b)
         if following >= 3 * words:
             draft.title = text
             for line in first:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from copydesk.dates import is_dateline
 from copydesk.draft import BODY, Draft, Line
-from copydesk.lexicon import WORD, common_words
+from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import parse_byline
 
@@ -79,7 +79,7 @@ def find_article(draft: Draft) -> None:
     lines = draft.body_lines()
     if not lines:
         return
-    words = [WORD.findall(line.text) for line in lines]
+    words = [words_of(line.text) for line in lines]
     prose = prose_lines(lines, words)
     site = str(draft.hints.get("site", ""))
     apart = _set_apart(draft, lines)
@@ -129,7 +129,7 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     out: list[bool] = []
     runs_on_flags: list[bool] = []
     if words is None:
-        words = [WORD.findall(line.text) for line in lines]
+        words = [words_of(line.text) for line in lines]
     counts = [len(found) for found in words]
     ending = [_ends_clause(line.text) for line in lines]
     for i, line in enumerate(lines):
@@ -181,7 +181,7 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
     if i + 1 >= len(lines):
         return
     nxt = lines[i + 1]
-    words = len(WORD.findall(nxt.text))
+    words = len(words_of(nxt.text))
     if nxt.role != BODY or words < 3 or words > 60 or IMAGE_FILE.match(nxt.text):
         return
     if i + 2 < len(lines) and _goes_on(lines[i + 2].text):
@@ -204,10 +204,10 @@ def _alt_text_of(text: str, caption: str) -> bool:
     False
     """
     core = text.rstrip(" .")
-    if not caption.startswith(core) or len(WORD.findall(core)) < ALT_TEXT_WORDS:
+    if not caption.startswith(core) or len(words_of(core)) < ALT_TEXT_WORDS:
         return False
     extra = caption[len(core) :].strip()
-    return len(WORD.findall(caption)) <= CAPTION_WORDS and (
+    return len(words_of(caption)) <= CAPTION_WORDS and (
         not extra.strip(".") or (extra.startswith("(") and extra.endswith(")"))
     )
 
@@ -410,11 +410,11 @@ def _headline_above_byline(
             len(block) < HEADLINE_LINES
             and block[0] > 0
             and not apart[block[0]]
-            and len(WORD.findall(lines[block[0] - 1].text)) <= 12
+            and len(words_of(lines[block[0] - 1].text)) <= 12
             and not _SHARE.match(lines[block[0] - 1].text)
         ):
             block.insert(0, block[0] - 1)
-        words = sum(len(WORD.findall(lines[k].text)) for k in block) if j >= 0 else 0
+        words = sum(len(words_of(lines[k].text)) for k in block) if j >= 0 else 0
         return block if 2 <= words <= 25 else None
     return None
 
