@@ -25,18 +25,24 @@ def words_of(text: str) -> list[str]:
     return (_ASCII_WORD if text.isascii() else WORD).findall(text)
 
 
-@cache
 def _buckets() -> list[list[str]]:
-    """wordfreq's English list: bucket ``i`` holds the words of frequency 10^(-i/100)."""
+    """wordfreq's English list: bucket ``i`` holds the words of frequency 10^(-i/100).
+
+    Read past wordfreq's own cache of it: the buckets are needed once, to build the table
+    below, and a cache would keep 320,000 strings in lists that every full garbage
+    collection of the process walks through (about 40 ms each time).
+    """
     from wordfreq import get_frequency_list
 
-    buckets: list[list[str]] = get_frequency_list("en")
+    read = getattr(get_frequency_list, "__wrapped__", get_frequency_list)
+    buckets: list[list[str]] = read("en")
     return buckets
 
 
 @cache
 def _table() -> dict[str, float]:
     # On the Zipf scale a bucket's words stand at 9 - i/100: no logarithm per word needed.
+    # A dict of strings and floats is one the garbage collector does not track.
     table: dict[str, float] = {}
     for i, bucket in enumerate(_buckets()):
         if bucket:
@@ -45,10 +51,16 @@ def _table() -> dict[str, float]:
 
 
 @cache
-def common_words(floor: float = 3.0) -> frozenset[str]:
-    """The words at least as common as ``floor`` (a set, for fast membership tests)."""
-    last = round((9.0 - floor) * 100)  # the rarest bucket at or above the floor
-    return frozenset(word for bucket in _buckets()[: last + 1] for word in bucket)
+def common_words(floor: float = 3.0) -> dict[str, None]:
+    """The words at least as common as ``floor``, for fast membership tests.
+
+    A dict used as a set: the garbage collector tracks every set but not a dict of strings,
+    so these tables of tens of thousands of words cost nothing in collections.
+
+    >>> "the" in common_words(6.0), "resistance" in common_words(6.0)
+    (True, False)
+    """
+    return dict.fromkeys(word for word, zipf in _table().items() if zipf >= floor)
 
 
 def zipf(word: str) -> float:

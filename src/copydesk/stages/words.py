@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from copydesk.draft import Draft
 from copydesk.layout import looks_like_code
@@ -105,7 +106,7 @@ def split_glued_words(text: str) -> Iterator[Change]:
     letters = _ASCII_LETTERS if ascii_letters else _LETTERS
     rare = {
         token
-        for token in set(letters.findall(text)) - _common_any_case()
+        for token in set(letters.findall(text)).difference(_common_any_case())
         if token[1:].islower() and token.lower() not in common
     }
     splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
@@ -118,11 +119,12 @@ def split_glued_words(text: str) -> Iterator[Change]:
 
 
 @cache
-def _common_any_case() -> frozenset[str]:
+def _common_any_case() -> dict[str, None]:
     """The known words as written and capitalized (The, This): a token in this set is known
     without lowering it, so one set difference drops nearly every token of a text."""
     common = common_words(KNOWN_WORD)
-    return common | {cap for word in common if (cap := word.capitalize()).lower() == word}
+    capitalized = (cap for word in common if (cap := word.capitalize()).lower() == word)
+    return dict.fromkeys(chain(common, capitalized))
 
 
 @lru_cache(maxsize=65536)
