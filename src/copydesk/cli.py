@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sys
@@ -97,5 +98,12 @@ def _silence_stdout() -> None:
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    The process is the command's own, so the cyclic garbage collector is switched off: the
+    restorer makes no reference cycles, and collecting while it builds millions of small
+    objects for a large input only walks them again and again (a 50 MB input took 40 s
+    with it, 32 s without).
+    """
+    gc.disable()
     sys.exit(main())
