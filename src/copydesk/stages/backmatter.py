@@ -34,8 +34,10 @@ _NOTICE = re.compile(
 )
 
 _BIO_VERB = re.compile(
-    r"""^(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)\s+
-        (?:is|was|writes|covers|has\ (?:covered|written|been|reported)|reports|edits|teaches)\b""",
+    r"""^(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[\w.'’-]+(?:\s+[\w.'’-]+){0,3}?)
+        (?:\s+\([^()]{1,40}\))?\s+  # the writer's years: Herman Melville (1819–1891)
+        (?:is|was|writes|wrote|covers|has\ (?:covered|written|been|reported)|reports|edits
+          |teaches)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 _BIO_WORDS = re.compile(
@@ -74,6 +76,43 @@ def extract_bio(draft: Draft) -> None:
             start, end = para.source_span(0, len(para.text))
             draft.removed.append(Removal("bio", start, end, draft.source[start:end]))
             return
+    # Set in the same type as the text, the note may have been run on into the last
+    # paragraph: it is its last sentences, from the one that names the author.
+    final = paras[-1]
+    at = bio_start(final.text, draft.authors)
+    if at is not None:
+        draft.bio = final.text[at:].strip()
+        start, end = final.source_span(at, len(final.text))
+        draft.removed.append(Removal("bio", start, end, draft.source[start:end]))
+        paras[-1] = final.replace([(at, len(final.text), "")])
+
+
+_SENTENCE_BREAK = re.compile(r"""[.!?][”"’)]?( +)(?=[A-Z“"])""")
+
+
+def bio_start(text: str, authors: list[str]) -> int | None:
+    """Where an author note run on into the end of a paragraph starts, if it does: the
+    last sentence start from which the rest reads as a note naming one of ``authors``.
+
+    >>> text = "The safety net was found lacking. Garcia is a reporter at CNNMoney."
+    >>> text[: bio_start(text, ["Ahiza Garcia"])]
+    'The safety net was found lacking.'
+    >>> bio_start("He left at noon. Garcia was sure of it.", ["Ahiza Garcia"]) is None
+    True
+    >>> text = "So I hope she stays. John C. Welch is a staff writer for Medium."
+    >>> text[: bio_start(text, ["John C. Welch"])]
+    'So I hope she stays.'
+    """
+    found = None
+    for match in reversed(list(_SENTENCE_BREAK.finditer(text))):
+        tail = text[match.end() :]
+        if len(tail.split()) > BIO_MAX_WORDS:
+            break
+        if _names_author(tail, authors) and is_bio(tail, authors) and _BIO_WORDS.search(tail):
+            found = match.start(1)  # the spaces between go with the note
+        elif found is not None:
+            break  # the longest such run of sentences: "John C. Welch is", not "Welch is"
+    return found
 
 
 def _names_author(text: str, authors: list[str]) -> bool:
