@@ -33,7 +33,9 @@ _CREDIT_KEY = re.compile("|".join(_CREDIT_KEYS))  # one search instead of five
 _PAREN_CREDIT = re.compile(
     r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
 )
-_DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:PHOTO|Photo|Credit|CREDIT|IMAGE|Image):?\s*$")
+# A credit whose name went on to the next line: "PHOTO:" or "Photo:" at a line's end. A
+# mixed-case word without its colon is a word of the text ("..., Photo / Sparks Outrage").
+_DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:(?:PHOTO|CREDIT|IMAGE):?|(?:Photo|Credit|Image):)\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
 
 
