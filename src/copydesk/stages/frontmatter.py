@@ -13,7 +13,7 @@ from itertools import islice
 
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, Draft, Line, lines_containing
-from copydesk.lexicon import words_of
+from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
 
@@ -326,13 +326,38 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     title = [first]
     for line in block[1:]:
         longer = len(line.text) > len(first.text) * 1.25 + 4
+        if longer:
+            break
+        if title_case(title[-1].text) and title_case(line.text):
+            # A headline in title case goes on in title case; the dek is set in sentence
+            # case. This holds even past a line that ends in an abbreviation (N.Y.C.).
+            title.append(line)
+            continue
         sentence = bool(_SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 6
-        if longer or (sentence and not _SENTENCE_END.search(title[-1].text)):
+        if sentence and not _SENTENCE_END.search(title[-1].text):
             break
         if _SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
             break
         title.append(line)
     return title, block[len(title) :]
+
+
+# A headline in title case leaves its small words in lower case: the commonest words of the
+# language (the, of, and, to, in, on ...), by word statistics rather than a style guide.
+MINOR_ZIPF = 6.0
+
+
+def title_case(text: str) -> bool:
+    """Is the line set in title case (the words capitalized but for the small ones)?
+
+    >>> title_case("Wreaks Havoc on What’s Underneath N.Y.C."), title_case("Sparks Controversy")
+    (True, True)
+    >>> title_case("New York’s aging below-street infrastructure is tough to maintain")
+    False
+    """
+    minor = common_words(MINOR_ZIPF)
+    words = [word for word in words_of(text) if word.casefold() not in minor]
+    return bool(words) and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
