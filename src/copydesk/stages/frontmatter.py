@@ -13,9 +13,11 @@ from itertools import islice
 
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, Draft, Line, lines_containing
+from copydesk.layout import percentile
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
+from copydesk.stages.words import HYPHENS
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
 CAPTION_REACH = 8  # lines a caption may span above its credit
@@ -58,6 +60,39 @@ def extract_front_matter(draft: Draft) -> None:
         return  # too deep to be the head of the article: leave the text alone
     _title_and_dek(draft, head[: first + 1])
     _dateline_near(draft, head, first)
+    if not draft.captions:
+        _caption_across_columns(draft, head)
+
+
+SPAN_RATIO = 1.25  # how much longer than the text's lines a line set across columns runs
+
+
+def _caption_across_columns(draft: Draft, head: list[Line]) -> None:
+    """A caption without a credit, set under the head across the columns of the text: a
+    block of a line or two, apart from what surrounds it, longer than the lines below."""
+    after = [k for k, line in enumerate(head) if line.role in ("byline", "dateline")]
+    if not after:
+        return
+    start = max(after) + 1
+    block: list[Line] = []
+    for line in head[start:]:
+        if block and _blank_between(draft, block[-1], line):
+            break
+        block.append(line)
+    rest = [line for line in head[start + len(block) :] if line.role == BODY]
+    if not 1 <= len(block) <= 2 or len(rest) < 5 or any(line.role != BODY for line in block):
+        return
+    if block[0].index > 0 and not draft.lines[block[0].index - 1].blank:
+        return  # not set apart from the head above
+    measure = percentile([len(line.text) for line in rest], 0.9)  # a full line of the text
+    if max(len(line.text) for line in block) <= SPAN_RATIO * measure:
+        return
+    if rest[0].text[:1].islower() or block[-1].text.endswith(tuple(HYPHENS)):
+        return  # the text runs on: a paragraph, not a caption
+    text = " ".join(line.text for line in block)
+    for line in block:
+        draft.set_role(line, "caption")
+    draft.captions.append(Caption(text=text, credit=None))
 
 
 def _anchors(draft: Draft, head: list[Line]) -> list[int]:
