@@ -38,6 +38,7 @@ def test_word_fix(case: dict[str, Any]) -> None:
         *cases("paragraphs.jsonl"),
         *cases("frontmatter.jsonl"),
         *cases("backmatter.jsonl"),
+        *cases("webpage.jsonl"),
     ],
 )
 def test_stage_case(case: dict[str, Any]) -> None:

@@ -10,6 +10,7 @@ article on the web (comments, related stories). Everything outside goes to ``rem
 
 from __future__ import annotations
 
+import itertools
 import re
 from operator import itemgetter
 
@@ -102,6 +103,7 @@ def find_article(draft: Draft) -> None:
     # The head of the article (headline to first prose) is the front-matter stage's to read.
     first_prose = next((i for i in range(start, end + 1) if prose[i]), start)
     widgets = _widget_runs(lines, prose, first_prose, end)
+    slides = _galleries(lines, start, end)
     for i, line in enumerate(lines):
         if i < start - HEAD_MARGIN * (headline is not None):
             draft.set_role(line, "page before article")
@@ -109,6 +111,8 @@ def find_article(draft: Draft) -> None:
             pass  # may hold the byline: the front-matter stage decides
         elif i > end:
             draft.set_role(line, "page after article")
+        elif i in slides:
+            draft.set_role(line, "slide show")
         elif _SHARE.match(line.text) or i in widgets:
             draft.set_role(line, "web furniture")
         elif IMAGE_FILE.match(line.text):
@@ -173,6 +177,39 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
         if len(run) >= WIDGET_RUN and typed < 0.6 * len(run):
             out.update(run)
         run = []
+    return out
+
+
+_SLIDE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3}) +\S")  # "4/50 I'll keep working, says Mayer"
+GALLERY_SLIDES = 3
+WIDGET_WORDS = 6  # words of a heading or a control, not of a line of text
+
+
+def _galleries(lines: list[Line], start: int, end: int) -> set[int]:
+    """Lines of a slide show inside the article's run: slides numbered ``n/N`` in order,
+    each with its caption and credit up to the next slide (the last one with as many
+    lines as the others had). Captions of a gallery read as prose; their numbering does not.
+    """
+    slides = [
+        (i, int(m.group(1)), int(m.group(2)))
+        for i in range(start, end + 1)
+        if (m := _SLIDE.match(lines[i].text))
+    ]
+    out: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+    for slide in [*slides, (len(lines), 0, -1)]:  # a sentinel closes the last run
+        if run and slide[2] == run[-1][2] and run[-1][1] < slide[1] <= slide[2]:
+            run.append(slide)
+            continue
+        if len(run) >= GALLERY_SLIDES:
+            gaps = sorted(b[0] - a[0] for a, b in itertools.pairwise(run))
+            last = min(run[-1][0] + gaps[len(gaps) // 2], end + 1)
+            first = run[0][0]
+            heading = lines[first - 1].text if first > start else ""
+            if heading and len(words_of(heading)) <= WIDGET_WORDS and not _ends_clause(heading):
+                first -= 1  # the slide show's own heading ("Business news in pictures")
+            out.update(range(first, last))
+        run = [slide]
     return out
 
 
