@@ -321,6 +321,11 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
     above = [line for line in blocks.pop()[:-1] if line.role == BODY]
     blocks = [[line for line in block if line.role == BODY] for block in blocks]
     blocks = [block for block in blocks if block]
+    # Text without blank lines runs a drop cap's letter and a section label into the head.
+    while above and _DROP_CAP_LETTER.match(above[0].text):
+        above = above[1:]  # the first paragraph's letter: the paragraph stage joins it
+    while len(above) >= 2 and _reads_as_kicker(above[0], above[1]):
+        blocks.append([above.pop(0)])
     if above:
         title_lines, dek_lines = _split_title_dek(above)
         kicker = blocks
@@ -342,6 +347,32 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
         draft.dek = " ".join(line.text for line in dek_lines)
         for line in dek_lines:
             draft.set_role(line, "dek")
+
+
+_DROP_CAP_LETTER = re.compile(r"^[“\"‘']?[A-Z]$")
+KICKER_WORDS = 2
+LETTER_SPACED = 3  # no longer piece than this in a line of letter-spaced type
+
+
+def _reads_as_kicker(line: Line, following: Line) -> bool:
+    """Is ``line`` a section label set above the headline (``Politics``): a word or two,
+    much shorter than the headline's line under it?
+
+    >>> head = Line("As Debt Rises, the Government Will Soon", 0, 39, 0, 1)
+    >>> _reads_as_kicker(Line("P o l i t ic s", 0, 14, 0, 0), head)
+    True
+    >>> _reads_as_kicker(Line("Why the Debt", 0, 12, 0, 0), head)
+    False
+    """
+    text = line.text
+    if all(len(piece) <= LETTER_SPACED for piece in text.split()):
+        text = text.replace(" ", "")  # small capitals set letter-spaced: "P o l i t ic s"
+    words = words_of(text)
+    return (
+        1 <= len(words) <= KICKER_WORDS
+        and 2 * len(line.text) < len(following.text)
+        and not _SENTENCE_END.search(line.text)
+    )
 
 
 def _reads_as_dek(block: list[Line]) -> bool:
@@ -445,7 +476,7 @@ def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
 
 def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) -> None:
     lines = draft.lines
-    above = _block_above(lines, i)
+    above = _below_front_lines(_block_above(lines, i))
     if text_part:
         # The caption shares the credit's line: lines above belong to it only while its
         # sentence runs on into that line (a finished sentence above is the article's).
@@ -459,12 +490,23 @@ def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) 
         while j >= 0 and lines[j].blank:
             j -= 1
         if 0 <= j < i - 1 and lines[j].role == BODY:
-            above = _block_above(lines, j + 1)
+            above = _below_front_lines(_block_above(lines, j + 1))
     text = " ".join([line.text for line in above] + ([text_part] if text_part else []))
     for line in [*above, *lines[i : i + used]]:
         draft.set_role(line, "caption" if text else "photo credit")
     if text:
         draft.captions.append(Caption(text=text, credit=_clean_credit(credit)))
+
+
+def _below_front_lines(block: list[Line]) -> list[Line]:
+    """The lines of ``block`` after its last byline or dateline: a caption set under the
+    head of the article starts below them (text without blank lines runs them together)."""
+    cut = 0
+    for k, line in enumerate(block):
+        byline = parse_byline(line.text)
+        if (byline is not None and byline.names) or is_dateline(line.text):
+            cut = k + 1
+    return block[cut:]
 
 
 def _block_above(lines: list[Line], i: int) -> list[Line]:
