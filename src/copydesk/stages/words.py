@@ -186,6 +186,26 @@ def fix_spacing(text: str) -> Iterator[Change]:
             yield match.start(), match.end(), " "
 
 
+# pdfium writes U+FFFE where a word was hyphenated and cannot tell whether the hyphen was
+# the word's own (co-founder) or the typesetter's (resis-tance).
+_UNKNOWN_HYPHEN = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
+
+
+def fix_hyphen_marks(text: str) -> Iterator[Change]:
+    """Settle the hyphens an extractor marked as unknown, with word statistics.
+
+    >>> from copydesk.stages.words import apply
+    >>> apply(fix_hyphen_marks, "a co\ufffefounder of the resis\ufffetance, one\ufffetenth")
+    'a co-founder of the resistance, one-tenth'
+    """
+    if "\ufffe" not in text:
+        return
+    for match in _UNKNOWN_HYPHEN.finditer(text):
+        head, tail = match.group(1), match.group(2)
+        mark = match.end(1)
+        yield mark, mark + 1, "-" if keep_line_end_hyphen(head, tail) else ""
+
+
 @dataclass(frozen=True, slots=True)
 class WordFix:
     """One repair in the registry: its name (the edit kind it logs) and its function."""
@@ -195,6 +215,7 @@ class WordFix:
 
 
 WORD_FIXES: tuple[WordFix, ...] = (
+    WordFix("hyphen mark", fix_hyphen_marks),
     WordFix("ellipsis", fix_ellipses),
     WordFix("glued words", split_glued_words),
     WordFix("spacing", fix_spacing),
