@@ -351,7 +351,7 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
 
 _DROP_CAP_LETTER = re.compile(r"^[“\"‘']?[A-Z]$")
 KICKER_WORDS = 2
-LETTER_SPACED = 3  # no longer piece than this in a line of letter-spaced type
+LETTER_SPACED = 2.5  # the mean length of the pieces of a line of letter-spaced type, at most
 
 
 def _reads_as_kicker(line: Line, following: Line) -> bool:
@@ -361,16 +361,19 @@ def _reads_as_kicker(line: Line, following: Line) -> bool:
     >>> head = Line("As Debt Rises, the Government Will Soon", 0, 39, 0, 1)
     >>> _reads_as_kicker(Line("P o l i t ic s", 0, 14, 0, 0), head)
     True
+    >>> _reads_as_kicker(Line("T echn o l o gy", 0, 15, 0, 0), head)
+    True
     >>> _reads_as_kicker(Line("Why the Debt", 0, 12, 0, 0), head)
     False
     """
     text = line.text
-    if all(len(piece) <= LETTER_SPACED for piece in text.split()):
-        text = text.replace(" ", "")  # small capitals set letter-spaced: "P o l i t ic s"
+    pieces = text.split()
+    if len(pieces) >= 3 and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
+        text = "".join(pieces)  # small capitals set letter-spaced: "T echn o l o gy"
     words = words_of(text)
     return (
         1 <= len(words) <= KICKER_WORDS
-        and 2 * len(line.text) < len(following.text)
+        and 2 * len(text) < len(following.text)
         and not _SENTENCE_END.search(line.text)
     )
 
