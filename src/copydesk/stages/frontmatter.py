@@ -17,6 +17,7 @@ from copydesk.layout import percentile
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
+from copydesk.stages.webpage import title_without_site
 from copydesk.stages.words import HYPHENS
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
@@ -133,14 +134,22 @@ def _web_front(draft: Draft) -> None:
     lines = draft.lines
     headline = draft.hints.get("headline_lines")
     prose_at = draft.hints.get("first_prose_line")
+    page_title = str(draft.hints.get("page_title", ""))
+    site = str(draft.hints.get("site", ""))
     if isinstance(headline, list) and headline:
         title_lines = [lines[i] for i in headline]
         draft.title = " ".join(line.text for line in title_lines)
+        if draft.title == page_title:  # the page's <title> printed again, site name and all
+            draft.title = title_without_site(page_title, site) or draft.title
         for line in title_lines:
             draft.set_role(line, "title")
         top = headline[0]
     else:
         top = prose_at if isinstance(prose_at, int) else 0
+        if page_title:
+            # The headline is not printed apart from the browser's header: its <title>
+            # is the best account of it there is.
+            draft.title = title_without_site(page_title, site) or None
     _captions(draft)
     if not isinstance(prose_at, int):
         return

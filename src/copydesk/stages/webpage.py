@@ -349,6 +349,26 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     return out
 
 
+def title_without_site(page_title: str, site: str) -> str:
+    """A page's <title> without the part that names the site.
+
+    >>> title_without_site("How to watch the 21 best films of 2017 - Vox", "www.vox.com")
+    'How to watch the 21 best films of 2017'
+    >>> title_without_site("Ask HN: Is it worth it? | Hacker News", "news.ycombinator.com")
+    'Ask HN: Is it worth it? | Hacker News'
+    >>> title_without_site("Quanta Magazine", "www.quantamagazine.org")
+    ''
+    """
+    parts = _TITLE_SPLIT.split(page_title.strip())
+    if len(parts) < 2:
+        return "" if _is_site_name(_norm(page_title), site) else page_title.strip()
+    if _is_site_name(_norm(parts[-1]), site):
+        return page_title.strip()[: page_title.strip().rfind(parts[-1])].rstrip(" -–—|·:•")
+    if _is_site_name(_norm(parts[0]), site):
+        return page_title.strip()[len(parts[0]) :].lstrip(" -–—|·:•")
+    return page_title.strip()
+
+
 def _is_site_name(title: str, site: str) -> bool:
     """Is this part of a page title the site's name (as its domain spells it)?
 
