@@ -387,6 +387,15 @@ def _reads_as_kicker(line: Line, following: Line) -> bool:
     )
 
 
+def _stands_over(line: Line, following: Line) -> bool:
+    """Is ``line`` a headline in title case set right over a much longer line of text?"""
+    return (
+        title_case(line.text)
+        and 2 * len(line.text) < len(following.text)
+        and not line.text.endswith((".", ",", ";", ":"))
+    )
+
+
 def _reads_as_dek(block: list[Line]) -> bool:
     text = " ".join(line.text for line in block)
     words = len(words_of(text))
@@ -442,6 +451,9 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
     """With no byline or dateline, take a short first block as the headline when the body
     that follows it is clearly longer."""
     blocks = _blocks(head, draft)
+    if blocks and len(blocks[0]) >= 2 and _stands_over(blocks[0][0], blocks[0][1]):
+        # A headline over the text with no blank line between (text copied from a page).
+        blocks = [blocks[0][:1], blocks[0][1:], *blocks[1:]]
     if len(blocks) < 2:
         return
     first = blocks[0]

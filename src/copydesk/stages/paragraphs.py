@@ -71,6 +71,7 @@ class Measure:
     blank_separates: bool
     indent_marks: bool
     line_end_only_hyphens: frozenset[str]
+    unwrapped: bool = False  # one paragraph per line: text copied from a page, not printed
 
 
 # How much of the measured column a line plus the next word may fill and still count as
@@ -82,6 +83,9 @@ RAGGED = 0.02
 LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
 SLACK_LONG_RUN = 1.03
 SLACK_QUOTE = 1.1
+# Half the lines longer than this: nothing wrapped them, each line is a paragraph (text
+# copied from a web page). Printed and extracted lines stop short of 200 characters.
+UNWRAPPED_LINE = 250
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
@@ -224,12 +228,14 @@ def _measure(body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: 
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
+    lengths = sorted(len(line.text) for line in body)
     return Measure(
         width=width,
         hyphenates=hyphenates,
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
         indent_marks=0 < indented <= 0.1 * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
+        unwrapped=lengths[len(lengths) // 2] >= UNWRAPPED_LINE,
     )
 
 
@@ -265,6 +271,8 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
     width, hyphenates = measure.width, measure.hyphenates
     if fa.code and fb.code:
         return False  # a block of code stays one block
+    if measure.unwrapped:
+        return True  # no line was wrapped: each ends its paragraph
     if fb.code:
         return fa.terminal or _fits(fa, fb, width, SLACK, hyphenates)
     if fa.code:
