@@ -83,9 +83,10 @@ RAGGED = 0.02
 LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
 SLACK_LONG_RUN = 1.03
 SLACK_QUOTE = 1.1
-# Half the lines longer than this: nothing wrapped them, each line is a paragraph (text
-# copied from a web page). Printed and extracted lines stop short of 200 characters.
-UNWRAPPED_LINE = 250
+# Printed and extracted lines stop short of this many characters: when a third of the lines
+# run longer, nothing wrapped them and each line is a paragraph (text copied from a page).
+PRINTED_LINE_MAX = 200
+UNWRAPPED_SHARE = 1 / 3
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
@@ -228,14 +229,14 @@ def _measure(body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: 
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
-    lengths = sorted(len(line.text) for line in body)
+    long_lines = sum(1 for line in body if len(line.text) > PRINTED_LINE_MAX)
     return Measure(
         width=width,
         hyphenates=hyphenates,
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
         indent_marks=0 < indented <= 0.1 * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
-        unwrapped=lengths[len(lengths) // 2] >= UNWRAPPED_LINE,
+        unwrapped=long_lines >= UNWRAPPED_SHARE * len(body),
     )
 
 
