@@ -179,8 +179,8 @@ def _web_front(draft: Draft) -> None:
     for line in candidates:
         if draft.published is not None:
             break
-        found = find_date(line.text) if line.role in (BODY, WIDGET) else None
-        if found and is_dateline(line.text):
+        dateline = line.role in (BODY, WIDGET) and is_dateline(line.text)
+        if dateline and (found := find_date(line.text)):
             draft.published = found.iso
             draft.relabel(line, "dateline")
     for line in near:
