@@ -38,12 +38,10 @@ _ABBREVIATION = re.compile(
 
 @dataclass(slots=True)
 class Gap:
-    """What lies between two body lines: blank lines, other lines, a page break; and
-    whether the first of the two lines itself stands after a blank line."""
+    """What lies between two body lines (whether a blank line does), and whether the first
+    of the two itself stands after a blank line."""
 
     blank: bool
-    skipped: bool
-    page_break: bool
     blank_before_a: bool = False
 
 
@@ -184,22 +182,20 @@ def ends_sentence(text: str) -> bool:
 
 
 def _body_and_gaps(lines: list[Line]) -> tuple[list[Line], list[Gap]]:
-    """The body lines that hold text, and what lies between each of them and the next."""
+    """The body lines that hold text, and what lies between each of them and the next
+    (lines taken out of the body, a running head or a block of links, are passed over)."""
     body: list[Line] = []
     gaps: list[Gap] = []
-    blank = skipped = after_blank = False
-    page = -1
+    blank = after_blank = False
     for line in lines:
         if not line.text:
             blank = True
-        elif line.role != BODY:
-            skipped = True
-        else:
+        elif line.role == BODY:
             if body:
-                gaps.append(Gap(blank, skipped, line.page != page, after_blank))
+                gaps.append(Gap(blank, after_blank))
             after_blank = blank or not body
             body.append(line)
-            page, blank, skipped = line.page, False, False
+            blank = False
     return body, gaps
 
 
