@@ -317,7 +317,10 @@ def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
     for k, line in enumerate(lines):
         if k:
             a = lines[k - 1]
-            glue, cut = _glue(a.text, line.text, measure)
+            if len(a.text) > 2 and a.text[-1] not in _JOIN_MARKS and line.text[:1] != "—":
+                glue, cut = " ", 0  # the common case, which _glue would answer the same
+            else:
+                glue, cut = _glue(a.text, line.text, measure)
             if cut:
                 texts[-1] = texts[-1][:-cut]
                 out -= cut
@@ -338,6 +341,9 @@ def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
         texts.append(line.text)
         out += len(line.text)
     return Traced.from_anchors("".join(texts), anchors)
+
+
+_JOIN_MARKS = HYPHENS | {"—", "/"}  # line ends after which _glue may join without a space
 
 
 def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
