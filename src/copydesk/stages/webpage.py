@@ -164,8 +164,8 @@ WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a 
 
 def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> set[int]:
     """Lines inside the article that belong to long runs of short non-prose lines; a run
-    whose lines are typed list items (``1. Finland``, ``+ Added Slime Block``) is a list
-    of the article, not a widget."""
+    whose lines are typed list items (``1. Finland``, ``+ Added Slime Block``) or cells of
+    figures (``17.8 MB``) is a list or a table of the article, not a widget."""
     out: set[int] = set()
     run: list[int] = []
     for i in range(start, end + 2):
@@ -173,7 +173,7 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
         if short and not _ends_clause(lines[i].text):
             run.append(i)
             continue
-        typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text))
+        typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text) or _is_cell(lines[k].text))
         if len(run) >= WIDGET_RUN and typed < 0.6 * len(run):
             out.update(run)
         run = []
@@ -264,6 +264,9 @@ def _goes_on(text: str) -> bool:
 
 
 JUNK = -2.0  # a line of navigation
+# A short line that holds a measure (71.1 MB, 13.4 MB (-81%), 2,300 km, $35): a table's cell.
+_TABLE_CELL = re.compile(r"\d(?:[.,]\d+)?\s?(?:%|[kMGT]?B\b|km\b|kg\b|mi\b|ms\b)|[$€£]\d")
+TABLE_CELL_CHARS = 30
 LONG_JUNK = 5  # after this many such lines in a row, each further one costs
 JUNK_RUN = -6.0
 AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, tags)
@@ -295,10 +298,18 @@ def _scores(lines: list[Line], counts: list[int], prose: list[bool], floor: int)
             out.append(float(counts[i]))
             run = 0
             continue
+        elif _is_cell(line.text):
+            out.append(0.0)  # a cell of a table of figures: the article's, if prose is around
+            continue
         else:
             run += 1
             out.append(JUNK_RUN if run > LONG_JUNK else JUNK)
     return out
+
+
+def _is_cell(text: str) -> bool:
+    """Is the line a cell of a table of figures (``13.4 MB (-81%)``, ``$35``)?"""
+    return len(text) <= TABLE_CELL_CHARS and _TABLE_CELL.search(text) is not None
 
 
 def _densest_run(scores: list[float]) -> tuple[int, int]:
