@@ -17,7 +17,8 @@ from copydesk.layout import percentile
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
-from copydesk.stages.webpage import title_without_site
+from copydesk.stages.paragraphs import DROP_CAP
+from copydesk.stages.webpage import WIDGET, title_without_site
 from copydesk.stages.words import HYPHENS
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
@@ -32,7 +33,6 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 _CREDIT_KEYS = ("photo", "credit", "image", "picture", "illustration")
-_CREDIT_KEY = re.compile("|".join(_CREDIT_KEYS))  # one search instead of five
 _PAREN_CREDIT = re.compile(
     r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
 )
@@ -125,7 +125,6 @@ def _anchors(draft: Draft, head: list[Line]) -> list[int]:
 
 WEB_REACH_UP = 6  # lines above the headline where a web page may print the byline
 WEB_REACH_DOWN = 15  # lines past the first prose line searched for a byline or dateline
-WIDGET = "web furniture"  # the role the webpage stage gives to runs of buttons and links
 
 
 def _web_front(draft: Draft) -> None:
@@ -331,7 +330,7 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
     blocks = [[line for line in block if line.role == BODY] for block in blocks]
     blocks = [block for block in blocks if block]
     # Text without blank lines runs a drop cap's letter and a section label into the head.
-    while above and _DROP_CAP_LETTER.match(above[0].text):
+    while above and DROP_CAP.match(above[0].text):
         above = above[1:]  # the first paragraph's letter: the paragraph stage joins it
     while len(above) >= 2 and _reads_as_kicker(above[0], above[1]):
         blocks.append([above.pop(0)])
@@ -358,7 +357,6 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
             draft.set_role(line, "dek")
 
 
-_DROP_CAP_LETTER = re.compile(r"^[“\"‘']?[A-Z]$")
 KICKER_WORDS = 2
 LETTER_SPACED = 2.5  # the mean length of the pieces of a line of letter-spaced type, at most
 
@@ -481,10 +479,9 @@ def _captions(draft: Draft) -> None:
 
 def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
     """The credit on line ``i`` (or starting at its end and going on to the next line),
-    the caption text before it on the same line, and how many lines the credit used."""
+    the caption text before it on the same line, and how many lines the credit used. Line
+    ``i`` holds one of the words credits start with (see :data:`_CREDIT_KEYS`)."""
     text = lines[i].text
-    if not _CREDIT_KEY.search(text.lower()):
-        return None, "", 0
     match = _CREDIT.search(text) or _PAREN_CREDIT.search(text)
     if match:
         credit = match.group("credit").strip()

@@ -28,7 +28,7 @@ _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a refer
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
-_DROP_CAP = re.compile(r"^[“\"‘']?[A-Z]$")
+DROP_CAP = re.compile(r"^[“\"‘']?[A-Z]$")  # a drop cap's letter, on a line of its own
 # A period after these is an abbreviation's, not a sentence's, when a name or number follows.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|St|Mt|Ft|Prof|Rev|Hon"
@@ -150,7 +150,7 @@ def line_facts(text: str, hyphenates: bool = False) -> Facts:
         abbreviated,
         bool(_SENTENCE_START.match(text)),
         looks_like_code(text),
-        len(text) <= 2 and bool(_DROP_CAP.match(text)),
+        len(text) <= 2 and bool(DROP_CAP.match(text)),
         (not first.isalpha()) and bool(_BULLET.match(text) or _NUMBERED.match(text)),
     )
 
@@ -353,7 +353,7 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     >>> _glue("resis-", "tance to", m), _glue("filter-", "feeder", m), _glue("L", "ONDON —", m)
     (('', 1), ('', 0), ('', 0))
     """
-    if len(a) <= 2 and _DROP_CAP.match(a):
+    if len(a) <= 2 and DROP_CAP.match(a):
         return ("" if _glue_drop_cap(a[-1], b) else " "), 0
     tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:

@@ -23,6 +23,7 @@ from copydesk.model import Caption
 from copydesk.names import parse_byline
 
 _TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
+_TITLE_SEPARATORS = " -–—|·:•"
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
 _CLAUSE_END = frozenset(".!?…:;,")
@@ -114,7 +115,7 @@ def find_article(draft: Draft) -> None:
         elif i in slides:
             draft.set_role(line, "slide show")
         elif _SHARE.match(line.text) or i in widgets:
-            draft.set_role(line, "web furniture")
+            draft.set_role(line, WIDGET)
         elif IMAGE_FILE.match(line.text):
             draft.set_role(line, "image file name")
             _caption_after_image(draft, lines, i, prose)
@@ -160,6 +161,7 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
 
 IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)$", re.IGNORECASE)
 WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a menu
+WIDGET = "web furniture"  # the role of such lines and of share buttons
 
 
 def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> set[int]:
@@ -264,9 +266,6 @@ def _goes_on(text: str) -> bool:
 
 
 JUNK = -2.0  # a line of navigation
-# A short line that holds a measure (71.1 MB, 13.4 MB (-81%), 2,300 km, $35): a table's cell.
-_TABLE_CELL = re.compile(r"\d(?:[.,]\d+)?\s?(?:%|[kMGT]?B\b|km\b|kg\b|mi\b|ms\b)|[$€£]\d")
-TABLE_CELL_CHARS = 30
 LONG_JUNK = 5  # after this many such lines in a row, each further one costs
 JUNK_RUN = -6.0
 AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, tags)
@@ -305,6 +304,11 @@ def _scores(lines: list[Line], counts: list[int], prose: list[bool], floor: int)
             run += 1
             out.append(JUNK_RUN if run > LONG_JUNK else JUNK)
     return out
+
+
+# A short line that holds a measure (71.1 MB, 13.4 MB (-81%), 2,300 km, $35): a table's cell.
+_TABLE_CELL = re.compile(r"\d(?:[.,]\d+)?\s?(?:%|[kMGT]?B\b|km\b|kg\b|mi\b|ms\b)|[$€£]\d")
+TABLE_CELL_CHARS = 30
 
 
 def _is_cell(text: str) -> bool:
@@ -370,14 +374,15 @@ def title_without_site(page_title: str, site: str) -> str:
     >>> title_without_site("Quanta Magazine", "www.quantamagazine.org")
     ''
     """
-    parts = _TITLE_SPLIT.split(page_title.strip())
+    title = page_title.strip()
+    parts = _TITLE_SPLIT.split(title)
     if len(parts) < 2:
-        return "" if _is_site_name(_norm(page_title), site) else page_title.strip()
+        return "" if _is_site_name(_norm(title), site) else title
     if _is_site_name(_norm(parts[-1]), site):
-        return page_title.strip()[: page_title.strip().rfind(parts[-1])].rstrip(" -–—|·:•")
+        return title[: title.rfind(parts[-1])].rstrip(_TITLE_SEPARATORS)
     if _is_site_name(_norm(parts[0]), site):
-        return page_title.strip()[len(parts[0]) :].lstrip(" -–—|·:•")
-    return page_title.strip()
+        return title[len(parts[0]) :].lstrip(_TITLE_SEPARATORS)
+    return title
 
 
 def _is_site_name(title: str, site: str) -> bool:
@@ -416,7 +421,7 @@ def _find_headline(
             continue  # inside running prose, or too long: not where a headline stands
         if sum(most[i : i + HEADLINE_LINES]) + HEADLINE_LINES - 1 < shortest:
             continue  # too short, with the lines after it
-        if running[min(i + 1, len(lines))] > i + HEADLINE_LINES + PROSE_REACH - 2:
+        if not _prose_within(running, min(i + 1, len(lines)), HEADLINE_LINES - 1 + PROSE_REACH):
             continue  # no prose follows within reach of any span that starts here
         text = _norm_at(lines, norms, i)
         if not text:
@@ -439,8 +444,9 @@ def _find_headline(
             title, candidates, scorer=fuzz.ratio, score_cutoff=HEADLINE_MATCH, limit=None
         ):
             span = spans[k][1]
-            start = span[-1] + 1
-            if not low <= len(candidate) <= high or running[start] > start + PROSE_REACH - 2:
+            if not low <= len(candidate) <= high or not _prose_within(
+                running, span[-1] + 1, PROSE_REACH
+            ):
                 continue
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
             # earlier form of the title (the whole, then the parts in order), then to the
@@ -500,6 +506,12 @@ def _set_apart(draft: Draft, lines: list[Line]) -> list[bool]:
             out.append(blank or line.page != page)
             blank, page = False, line.page
     return out
+
+
+def _prose_within(running: list[int], start: int, reach: int) -> bool:
+    """Does running prose begin in the ``reach`` lines from ``start`` (both of its first two
+    lines among them)? ``running`` is :func:`_running_prose_starts` of the lines."""
+    return running[start] <= start + reach - 2
 
 
 def _running_prose_starts(prose: list[bool]) -> list[int]:
