@@ -6,6 +6,7 @@ BOM, Windows line ends, mojibake) through :func:`copydesk.clean`.
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import random
@@ -212,6 +213,23 @@ def test_api_error_types(tmp_path: Path) -> None:
         copydesk.clean("Some text.", skip=["no-such-stage"])
     assert issubclass(copydesk.OptionError, copydesk.CopydeskError)
     assert issubclass(copydesk.InputError, copydesk.CopydeskError)
+
+
+def test_clean_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """clean() pauses the cyclic collector while it works, and only then."""
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        copydesk.clean("Some text.")
+        assert gc.isenabled()
+        with pytest.raises(copydesk.EmptyInputError):
+            copydesk.clean(b"")  # an error on the way out still restarts it
+        assert gc.isenabled()
+        gc.disable()
+        copydesk.clean("Some text.")
+        assert not gc.isenabled()  # a caller's choice to keep it off stands
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 # --- usage errors: exit 2 ---------------------------------------------------------------------

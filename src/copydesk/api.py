@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from copydesk.errors import OptionError
 from copydesk.model import Article
@@ -28,4 +30,24 @@ def clean(source: Source, *, skip: Iterable[str] = ()) -> Article:
         raise OptionError(
             f"unknown stage {', '.join(sorted(unknown))}: choose from {', '.join(STAGE_NAMES)}"
         )
-    return run_stages(read(source), skipped).to_article()
+    with _cycle_collection_paused():
+        return run_stages(read(source), skipped).to_article()
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one restoration, if it is running.
+
+    The restorer builds tens of thousands of small objects per article and makes no
+    reference cycles, so collections during it find nothing and only walk those objects
+    again: pausing takes about a tenth off the time of a clean. Reference counting frees
+    everything as usual; the collector runs again as soon as the call returns.
+    """
+    if not gc.isenabled():
+        yield  # the caller (or our own console script) has switched it off already
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

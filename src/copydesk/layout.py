@@ -133,3 +133,17 @@ def looks_like_code(text: str) -> bool:
     return _CODE_CHARS.search(stripped) is not None and (
         len(_CODE_CHARS.findall(stripped)) > 0.08 * len(stripped)
     )
+
+
+def lines_of_code(texts: list[str]) -> list[bool]:
+    """:func:`looks_like_code` for each of ``texts``, with its quick answer for prose (a few
+    words and no character of code) given here without a call per line.
+
+    >>> lines_of_code(["a line of plain prose here", "x = f(y);"])
+    [False, True]
+    """
+    return [
+        not (text.count(" ") >= 3 and text == text.strip() and _PROSE_CHARS.fullmatch(text))
+        and looks_like_code(text)
+        for text in texts
+    ]

@@ -105,4 +105,3 @@ class Traced:
             into.append((out + old[k][0] - start, old[k][1]))
             k += 1
         return k
-

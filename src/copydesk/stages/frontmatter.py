@@ -161,9 +161,7 @@ def _web_front(draft: Draft) -> None:
     last = below[-1].index if below else prose_at
     widgets = [line for line in lines[top + 1 : last + 1] if line.role == WIDGET]
     near = sorted([*between, *below, *widgets], key=lambda line: line.index) + above
-    candidates = [
-        line for line in near if not (line in below and len(words_of(line.text)) > 14)
-    ]
+    candidates = [line for line in near if not (line in below and len(words_of(line.text)) > 14)]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
     # a date, right under the headline or right above the writer's role.
     for line in near:

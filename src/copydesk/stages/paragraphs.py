@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from copydesk.draft import BODY, Draft, Line
-from copydesk.layout import looks_like_code, percentile, text_width
+from copydesk.layout import lines_of_code, percentile, text_width
 from copydesk.lexicon import zipf
 from copydesk.model import Edit
 from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
@@ -45,8 +46,7 @@ class Gap:
     blank_before_a: bool = False
 
 
-@dataclass(slots=True)
-class Facts:
+class Facts(NamedTuple):
     """What the break decisions ask of one line, worked out once."""
 
     width: int  # estimated set width of the line
@@ -95,7 +95,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
     if not body:
         return
     hyphenates = _hyphenates(body)
-    facts = [line_facts(line.text, hyphenates) for line in body]
+    facts = line_facts([line.text for line in body], hyphenates)
     measure = _measure(body, gaps, facts, hyphenates)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
@@ -120,39 +120,56 @@ def rebuild_paragraphs(draft: Draft) -> None:
     draft.paragraphs = [_join_lines(draft, lines, measure) for lines in paragraphs]
 
 
-def line_facts(text: str, hyphenates: bool = False) -> Facts:
-    """Work out once what the break decisions ask of a line (in type that is hyphenated,
+def line_facts(texts: list[str], hyphenates: bool = False) -> list[Facts]:
+    """Work out once what the break decisions ask of each line (in type that is hyphenated,
     or not).
 
-    >>> f = line_facts("the end.")
+    Each fact is worked out for all lines at once, mostly by C-level maps over the texts:
+    this runs for every line of every input.
+
+    >>> f = line_facts(["the end."])[0]
     >>> f.terminal, f.opens, f.code
     (True, False, False)
     """
-    word = text.split(" ", 1)[0]
-    core = word.lstrip("“\"‘'(")
-    word_width = _word_width(word) + SPACE
-    syllable_width = word_width
-    if (
-        hyphenates
-        and len(core) >= HYPHENATE_MIN
-        and core[:SYLLABLE].isalpha()
-        and core[0].islower()
-    ):
-        syllable_width = text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
-    last = text[-1:]
-    abbreviated = last == "." and bool(_ABBREVIATION.search(text[-ABBREVIATION_TAIL:]))
-    first = text[:1]
-    return Facts(
-        text_width(text),
-        word_width,
-        syllable_width,
-        not abbreviated and ends_sentence(text),
-        abbreviated,
-        bool(_SENTENCE_START.match(text)),
-        looks_like_code(text),
-        len(text) <= 2 and bool(DROP_CAP.match(text)),
-        (not first.isalpha()) and bool(_BULLET.match(text) or _NUMBERED.match(text)),
+    words = [text.split(" ", 1)[0] for text in texts]
+    word_widths = [width + SPACE for width in map(_word_width, words)]
+    syllable_widths = word_widths
+    if hyphenates:
+        syllable_widths = list(map(_syllable_width, words, word_widths))
+    abbreviated = [
+        text[-1:] == "." and _ABBREVIATION.search(text[-ABBREVIATION_TAIL:]) is not None
+        for text in texts
+    ]
+    terminal = [
+        not abbr and ends_sentence(text) for text, abbr in zip(texts, abbreviated, strict=True)
+    ]
+    return list(
+        map(
+            Facts,
+            map(text_width, texts),
+            word_widths,
+            syllable_widths,
+            terminal,
+            abbreviated,
+            [match is not None for match in map(_SENTENCE_START.match, texts)],
+            lines_of_code(texts),
+            [len(text) <= 2 and DROP_CAP.match(text) is not None for text in texts],
+            [
+                not text[:1].isalpha()
+                and (_BULLET.match(text) or _NUMBERED.match(text)) is not None
+                for text in texts
+            ],
+        )
     )
+
+
+def _syllable_width(word: str, word_width: int) -> int:
+    """The width of a space, the first syllable of ``word`` and a hyphen: what a hyphenating
+    typesetter needs to start a lower-case word of five letters or more at a line's end."""
+    core = word.lstrip("“\"‘'(")
+    if len(core) >= HYPHENATE_MIN and core[:SYLLABLE].isalpha() and core[0].islower():
+        return text_width(word[: len(word) - len(core) + SYLLABLE] + "-") + SPACE
+    return word_width
 
 
 TAIL = 16  # how much of a line's end the hyphenated-word pattern needs to see
@@ -294,7 +311,7 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
         # After many lines, a full line that ends a sentence more likely ends the paragraph
         # too: give the width estimate the benefit of the doubt.
         slack = SLACK_LONG_RUN if run >= LONG_RUN else SLACK
-        if b.text[:1] in "“\"‘":
+        if b.text[:1] in '“"‘':
             slack = max(slack, SLACK_QUOTE)  # a quotation more often opens a paragraph
         if not hyphenates:
             slack += RAGGED  # unjustified type: the usual line falls further short
