@@ -19,6 +19,7 @@ from copydesk.stages.words import WORD_FIXES, apply
 
 DATA = Path(__file__).parent / "data" / "stages"
 FIXES = {fix.name: fix.find for fix in WORD_FIXES}
+QUICK_TESTS = {fix.name: fix.could_apply for fix in WORD_FIXES}
 
 
 def cases(name: str) -> list[Any]:
@@ -29,6 +30,11 @@ def cases(name: str) -> list[Any]:
 @pytest.mark.parametrize("case", cases("words.jsonl"))
 def test_word_fix(case: dict[str, Any]) -> None:
     assert apply(FIXES[case["fix"]], case["input"]) == case["expected"], case["why"]
+    if case["input"] != case["expected"]:
+        # The quick test that lets a document skip the fix must let this text through,
+        # also inside a longer document.
+        assert QUICK_TESTS[case["fix"]](case["input"])
+        assert QUICK_TESTS[case["fix"]]("Some other paragraph.\n" + case["input"])
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,20 @@ _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W\d_]")
 _TOKEN = re.compile(r"(?<![\w'’@#/.-])[^\W\d_]{4,}(?![\w'’@/-]|\.\w)")
 
 
+def _glued_splits(text: str) -> dict[str, int]:
+    """The rare tokens of ``text`` that split into two common words, with where to split."""
+    # A token people write now and then (init, zipf 2.7) is a word, not two.
+    common = common_words(KNOWN_WORD)
+    ascii_letters = text.isascii() or not _NON_ASCII_LETTER.search(text)
+    letters = _ASCII_LETTERS if ascii_letters else _LETTERS
+    rare = {
+        token
+        for token in set(letters.findall(text)).difference(_common_any_case())
+        if token[1:].islower() and token.lower() not in common
+    }
+    return {token: cut for token in rare if (cut := best_split(token)) is not None}
+
+
 def split_glued_words(text: str) -> Iterator[Change]:
     """Split two words that lost the space between them, when the evidence is overwhelming.
 
@@ -100,16 +114,7 @@ def split_glued_words(text: str) -> Iterator[Change]:
     >>> apply(split_glued_words, "Haqqgani, Panjshir, McDonald, iPhone, cannot")
     'Haqqgani, Panjshir, McDonald, iPhone, cannot'
     """
-    # A token people write now and then (init, zipf 2.7) is a word, not two.
-    common = common_words(KNOWN_WORD)
-    ascii_letters = text.isascii() or not _NON_ASCII_LETTER.search(text)
-    letters = _ASCII_LETTERS if ascii_letters else _LETTERS
-    rare = {
-        token
-        for token in set(letters.findall(text)).difference(_common_any_case())
-        if token[1:].islower() and token.lower() not in common
-    }
-    splits = {token: cut for token in rare if (cut := best_split(token)) is not None}
+    splits = _glued_splits(text)
     if not splits:
         return
     for match in _TOKEN.finditer(text):
@@ -208,17 +213,24 @@ def fix_hyphen_marks(text: str) -> Iterator[Change]:
 
 @dataclass(frozen=True, slots=True)
 class WordFix:
-    """One repair in the registry: its name (the edit kind it logs) and its function."""
+    """One repair in the registry: its name (the edit kind it logs), its function, and the
+    marks without which it finds nothing (most documents need most fixes nowhere, and one
+    search of the whole text for them spares a call per paragraph)."""
 
     name: str
     find: Callable[[str], Iterator[Change]]
+    marks: tuple[str, ...] = ()  # none: the fix may apply anywhere
+
+    def could_apply(self, text: str) -> bool:
+        """False only when the fix finds nothing in ``text`` or any part of it."""
+        return not self.marks or any(mark in text for mark in self.marks)
 
 
 WORD_FIXES: tuple[WordFix, ...] = (
-    WordFix("hyphen mark", fix_hyphen_marks),
-    WordFix("ellipsis", fix_ellipses),
+    WordFix("hyphen mark", fix_hyphen_marks, ("\ufffe",)),
+    WordFix("ellipsis", fix_ellipses, ("..", ". .")),
     WordFix("glued words", split_glued_words),
-    WordFix("spacing", fix_spacing),
+    WordFix("spacing", fix_spacing, (" ,", " ;", "  ", "\t", "\u00a0")),
 )
 
 
@@ -245,6 +257,8 @@ def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
 
     for fix in WORD_FIXES:
         if fix.name in skip:
+            continue
+        if fix.marks and not fix.could_apply("\n".join(p.text for p in draft.paragraphs)):
             continue
         for i, para in enumerate(draft.paragraphs):
             proposed = list(fix.find(para.text))
