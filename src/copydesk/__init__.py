@@ -13,8 +13,10 @@ from copydesk.api import clean
 from copydesk.errors import (
     CopydeskError,
     EmptyInputError,
+    EncryptedInputError,
     InputError,
     InputNotFoundError,
+    InputTimeoutError,
     NotTextError,
     OptionError,
 )
@@ -31,8 +33,10 @@ __all__ = [
     "CopydeskError",
     "Edit",
     "EmptyInputError",
+    "EncryptedInputError",
     "InputError",
     "InputNotFoundError",
+    "InputTimeoutError",
     "NotTextError",
     "OptionError",
     "Removal",

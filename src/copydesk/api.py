@@ -12,12 +12,19 @@ from copydesk.readers import Source, read
 from copydesk.stages import STAGE_NAMES, run_stages
 
 
-def clean(source: Source, *, skip: Iterable[str] = ()) -> Article:
+def clean(
+    source: Source,
+    *,
+    skip: Iterable[str] = (),
+    password: str | None = None,
+    time_limit: float | None = None,
+) -> Article:
     """Restore an article from a broken rendition of it.
 
     ``source`` is the text itself (``str``), raw bytes in any encoding, or a path
     (:class:`pathlib.Path` or any ``os.PathLike``) to a text file. ``skip`` names stages to
-    leave out (see :data:`copydesk.STAGE_NAMES`).
+    leave out (see :data:`copydesk.STAGE_NAMES`). ``password`` opens an encrypted PDF;
+    ``time_limit`` bounds the seconds spent reading one document (OCR above all).
 
     >>> text = "Hello\\n\\nBy Jane Doe\\n\\nThe first paragraph goes on\\nacross two lines."
     >>> article = clean(text)
@@ -31,7 +38,8 @@ def clean(source: Source, *, skip: Iterable[str] = ()) -> Article:
             f"unknown stage {', '.join(sorted(unknown))}: choose from {', '.join(STAGE_NAMES)}"
         )
     with _cycle_collection_paused():
-        return run_stages(read(source), skipped).to_article()
+        draft = read(source, password=password, time_limit=time_limit)
+        return run_stages(draft, skipped).to_article()
 
 
 @contextmanager

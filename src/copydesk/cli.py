@@ -26,7 +26,7 @@ EXIT_USAGE = 2
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
-        description="Restore articles from broken renditions (pdftotext dumps, OCR, pastes).",
+        description="Restore articles from broken renditions: PDFs, scans, web pages, text dumps.",
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -38,7 +38,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=f"stages (for --skip):\n{stages}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    cmd.add_argument("path", metavar="PATH", help="a text file, or - for standard input")
+    cmd.add_argument(
+        "path",
+        metavar="PATH",
+        help="a PDF, an image of a page, an HTML page or a text file; - for standard input",
+    )
     cmd.add_argument(
         "--format", choices=sorted(WRITERS), default="text", help="output format (default: text)"
     )
@@ -53,7 +57,24 @@ def _parser() -> argparse.ArgumentParser:
         choices=STAGE_NAMES,
         help="leave a stage out (repeatable)",
     )
+    cmd.add_argument("--password", help="the password of an encrypted PDF")
+    cmd.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on a document after this long (default: 300)",
+    )
     return parser
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {value!r}")
+    return seconds
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
-        article = clean(source, skip=args.skip)
+        article = clean(source, skip=args.skip, password=args.password, time_limit=args.time_limit)
     except CopydeskError as exc:
         print(f"copydesk: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -83,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         # The reader went away (``copydesk clean ... | head``): stop quietly, as cat does.
         _silence_stdout()
         return EXIT_OK
+    for warning in article.warnings:
+        print(f"copydesk: warning: {warning}", file=sys.stderr)
     if args.explain:
         print(write_explain(article), file=sys.stderr)
     return EXIT_OK

@@ -10,12 +10,27 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
+from typing import NamedTuple
 
 from copydesk.model import Article, Caption, Edit, Removal
 from copydesk.traced import Traced
 
 BODY = "body"
 _BY_SPAN = attrgetter("start", "end")  # sort key of edits and removals
+
+
+class Box(NamedTuple):
+    """Where a line of a PDF stands on its page and how it is set (points, top-down)."""
+
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0  # type size; 0 where the reader did not know it
+    word: float = 0.0  # width of the line's first word
+    bold: bool = False
+    italic: bool = False
+    indent: int = 0  # half-ems from its column's left edge
 
 
 @dataclass(slots=True, eq=False)
@@ -36,6 +51,7 @@ class Line:
     indent: int = 0
     role: str = BODY
     trace: Traced | None = None
+    box: Box | None = None  # where a PDF reader found the line on its page
 
     @property
     def blank(self) -> bool:
@@ -91,6 +107,11 @@ class Draft:
     edits: list[Edit] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, object] = field(default_factory=dict)
+    # The only stages this draft needs, where its reader already found the structure.
+    stages: frozenset[str] | None = None
+    # One paragraph per line: the reader knows the paragraphs (HTML), nothing is wrapped.
+    one_paragraph_per_line: bool = False
+    warnings: list[str] = field(default_factory=list)  # what the reader could not do
 
     def body_lines(self) -> list[Line]:
         """The lines still in the body that hold text."""
@@ -136,4 +157,5 @@ class Draft:
             edits=self.edits,
             removed=self.removed,
             source=self.source,
+            warnings=list(self.warnings),
         )

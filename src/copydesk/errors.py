@@ -27,5 +27,13 @@ class NotTextError(InputError):
     """The input is binary or in a format copydesk cannot read as text."""
 
 
+class EncryptedInputError(InputError):
+    """The input is an encrypted PDF and no (or a wrong) password was given."""
+
+
+class InputTimeoutError(InputError):
+    """Reading the input took longer than the time limit allowed."""
+
+
 class OptionError(CopydeskError):
     """An option was given a value copydesk does not know."""

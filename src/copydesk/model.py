@@ -60,6 +60,9 @@ class Article:
     edits: list[Edit] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     source: str = field(default="", repr=False)
+    # What the reader could not do (a page it could not read, a time limit reached): the
+    # article is then partial, and these say where.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain data, with the field names of the benchmark."""
@@ -86,6 +89,7 @@ class Article:
                 {"reason": r.reason, "start": r.start, "end": r.end, "text": r.text}
                 for r in self.removed
             ],
+            "warnings": list(self.warnings),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

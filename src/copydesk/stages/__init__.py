@@ -46,9 +46,13 @@ STAGE_NAMES = tuple(stage.name for stage in STAGES)
 
 
 def run_stages(draft: Draft, skip: frozenset[str] = frozenset()) -> Draft:
-    """Run every stage not named in ``skip`` over the draft, in order."""
+    """Run every stage not named in ``skip`` over the draft, in order.
+
+    A reader of structured input (HTML) names in ``draft.stages`` the only stages its
+    draft still needs; the others would look for what the reader already found.
+    """
     for stage in STAGES:
-        if stage.name not in skip:
+        if stage.name not in skip and (draft.stages is None or stage.name in draft.stages):
             stage.run(draft)
     return draft
 

@@ -96,7 +96,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
         return
     hyphenates = _hyphenates(body)
     facts = line_facts([line.text for line in body], hyphenates)
-    measure = _measure(body, gaps, facts, hyphenates)
+    measure = _measure(body, gaps, facts, hyphenates, draft.one_paragraph_per_line)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False
@@ -227,7 +227,9 @@ def _hyphenates(body: list[Line]) -> bool:
     return broken >= max(3, 0.02 * len(body))
 
 
-def _measure(body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: bool) -> Measure:
+def _measure(
+    body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: bool, unwrapped: bool
+) -> Measure:
     widths = [
         fact.width
         for line, fact in zip(body, facts, strict=True)
@@ -249,7 +251,7 @@ def _measure(body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: 
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
         indent_marks=0 < indented <= 0.1 * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
-        unwrapped=long_lines >= UNWRAPPED_SHARE * len(body),
+        unwrapped=unwrapped or long_lines >= UNWRAPPED_SHARE * len(body),
     )
 
 

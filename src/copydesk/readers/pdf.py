@@ -1,0 +1,375 @@
+"""Reader for PDFs, through pypdfium2: text with the layout it was set in.
+
+A born-digital PDF knows more than its text: where each line stands, how large and in
+which weight its type is set. The reader keeps that on each line (:class:`~copydesk.draft.Box`)
+so that the stages can use it where it decides better than text can: a paragraph ends
+where its last line stops short of the column's edge by more than the next line's first
+word, a first-line indent marks a new paragraph, and a gap wider than the line pitch
+stands between blocks.
+
+Pages are read one at a time and let go, so memory does not grow with the page count.
+Pages without a text layer (scans) are read by OCR, page by page.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from copydesk.draft import Box, Draft
+from copydesk.errors import EmptyInputError, EncryptedInputError, InputTimeoutError, NotTextError
+from copydesk.readers.text import read_text
+
+MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no article is longer
+BLOCK_GAP = 1.6  # a vertical gap of this many line pitches stands between blocks
+SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
+OCR_DPI = 300
+DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
+_BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
+# pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
+# descriptor (ISO 32000, Table 123).
+BOLD_WEIGHT = 600
+ITALIC_FLAG = 1 << 6
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A run of text pdfium put on one line, with where it stands on the page."""
+
+    text: str
+    box: Box
+    # The extent of its last character: pdfium runs a word hyphenated at a line's end on
+    # into the next line, so a piece may end a line lower than it began.
+    tail_top: float = 0.0
+    tail_bottom: float = 0.0
+
+
+def read_pdf(
+    data: bytes, name: str = "input", *, password: str | None = None, deadline: float
+) -> Draft:
+    """Read a PDF into a draft whose lines carry their layout.
+
+    Raises :class:`EncryptedInputError` for a PDF that needs a password it was not given,
+    :class:`NotTextError` for one that cannot be opened, :class:`EmptyInputError` for one
+    without text (even after OCR).
+    """
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        raise _open_error(exc, name, password) from None
+    warnings: list[str] = []
+    try:
+        pages = len(document)
+        if pages > MAX_PAGES:
+            warnings.append(f"{name} has {pages} pages: only the first {MAX_PAGES} were read")
+            pages = MAX_PAGES
+        texts: list[str | None] = []
+        boxes: list[Box | None] = []
+        ocr_pages = 0
+        for number in range(pages):
+            if time.monotonic() > deadline:
+                if not texts:
+                    raise InputTimeoutError(
+                        f"{name}: reading took longer than the time limit; give a higher"
+                        " --time-limit"
+                    )
+                warnings.append(
+                    f"{name}: the time limit was reached on page {number + 1} of {pages};"
+                    " the rest was not read (give a higher --time-limit)"
+                )
+                break
+            if number:
+                texts.append(None)  # a form feed: the next page
+                boxes.append(None)
+            page = document[number]
+            try:
+                pieces = list(_page_pieces(page))
+                if not pieces and _has_images(page):
+                    ocr_pages += 1
+                    texts.extend(_ocr_lines(page, deadline))
+                    boxes.extend([None] * (len(texts) - len(boxes)))
+                    continue
+                for text, box in _layout_lines(pieces):
+                    texts.append(text)
+                    boxes.append(box)
+            finally:
+                page.close()
+    finally:
+        document.close()
+    source, starts = _assemble(texts)
+    if not source.strip():
+        raise EmptyInputError(
+            f"{name}: this PDF holds no text, not even by OCR; give a PDF of the article"
+        )
+    draft = read_text(source)
+    by_start = dict(zip(starts, boxes, strict=True))
+    for line in draft.lines:
+        box = by_start.get(line.start)
+        if box is not None and line.text:
+            line.box = box
+            line.indent = box.indent
+    draft.kind = "pdf"
+    draft.warnings.extend(warnings)
+    if ocr_pages:
+        draft.hints["ocr"] = True
+    return draft
+
+
+def _open_error(exc: Exception, name: str, password: str | None) -> Exception:
+    message = str(exc)
+    if "password" in message.lower() or "security" in message.lower():
+        if password is None:
+            return EncryptedInputError(
+                f"{name} is an encrypted PDF: give its password with --password"
+                " (or clean(..., password=...))"
+            )
+        return EncryptedInputError(f"{name}: the password given does not open this PDF")
+    return NotTextError(
+        f"{name} is a damaged or truncated PDF that cannot be opened ({message});"
+        " get a complete copy of the file"
+    )
+
+
+def _assemble(texts: list[str | None]) -> tuple[str, list[int]]:
+    """The text of the lines (``None`` is a page break) and where each line starts in it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        part = "\f" if text is None else text + "\n"
+        if text is None and parts and parts[-1].endswith("\n"):
+            parts[-1] = parts[-1][:-1]  # the form feed ends the page's last line itself
+            at -= 1
+            starts[-1] = at
+        parts.append(part)
+        at += len(part)
+    return "".join(parts), starts
+
+
+def _page_pieces(page: Any) -> Iterator[_Piece]:
+    """The runs of text on a page, in pdfium's order, each with its box and type."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        if count <= 0:
+            return
+        text = textpage.get_text_range(0, count)
+        if len(text) != count:
+            # Characters beyond the BMP count twice in pdfium's index: the simple map
+            # from text to index fails, so read the page without its layout.
+            for line in text.splitlines():
+                if line.strip():
+                    yield _Piece(_BREAKS.sub(" ", line), Box())
+            return
+        height = page.get_height()
+        at = 0
+        for line in text.split("\r\n"):
+            start = at
+            at += len(line) + 2
+            if not line.strip():
+                continue
+            first = start + len(line) - len(line.lstrip())
+            last = start + len(line.rstrip()) - 1
+            for a, b in _printed_lines(textpage, text, first, last):
+                yield _piece(textpage, text, a, b, height)
+    finally:
+        textpage.close()
+
+
+def _printed_lines(textpage: Any, text: str, first: int, last: int) -> Iterator[tuple[int, int]]:
+    """The spans of one pdfium line that stand on separate printed lines.
+
+    pdfium now and then runs two printed lines into one (a byline into the first line of
+    text). Where the first and last characters stand on one line, so does all between
+    (the common case, told by two lookups); otherwise the characters are walked.
+    A word that pdfium joined across a line end (marked U+FFFE) stays joined.
+    """
+    top_first = textpage.get_charbox(first, loose=True)[3]
+    top_last = textpage.get_charbox(last, loose=True)[3]
+    size = textpage.get_charbox(first, loose=True)[3] - textpage.get_charbox(first, loose=True)[1]
+    if abs(top_first - top_last) < 0.5 * max(size, 1.0):
+        yield first, last
+        return
+    start = first
+    top = top_first
+    for i in range(first + 1, last + 1):
+        box = textpage.get_charbox(i, loose=True)
+        if abs(box[3] - top) >= 0.5 * max(box[3] - box[1], 1.0) and text[i - 1] != "\ufffe":
+            if text[start:i].strip():
+                yield start, _last_visible(text, start, i - 1)
+            start = i
+        if not text[i].isspace():
+            top = box[3]
+    if text[start : last + 1].strip():
+        yield start + len(text[start : last + 1]) - len(text[start : last + 1].lstrip()), last
+
+
+def _last_visible(text: str, start: int, end: int) -> int:
+    while end > start and text[end].isspace():
+        end -= 1
+    return end
+
+
+def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _Piece:
+    """The piece of text from character ``first`` to ``last``, with its box and type."""
+    import pypdfium2.raw as raw
+
+    x0, bottom0, _, top0 = textpage.get_charbox(first, loose=True)
+    _, bottom1, x1, top1 = textpage.get_charbox(last, loose=True)
+    space = text.find(" ", first, last)
+    word_x1 = textpage.get_charbox(space - 1 if space > 0 else last)[2]
+    font_flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage, first, None, 0, ctypes.byref(font_flags))
+    return _Piece(
+        _BREAKS.sub(" ", text[first : last + 1]),
+        Box(
+            x0=x0,
+            x1=x1,
+            # Top-down coordinates: the page's top is 0.
+            top=height - top0,
+            bottom=height - bottom0,
+            size=raw.FPDFText_GetFontSize(textpage, first),
+            word=word_x1 - x0,
+            bold=raw.FPDFText_GetFontWeight(textpage, first) >= BOLD_WEIGHT,
+            italic=bool(font_flags.value & ITALIC_FLAG),
+        ),
+        tail_top=height - top1,
+        tail_bottom=height - bottom1,
+    )
+
+
+def _has_images(page: Any) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
+
+
+def _ocr_lines(page: Any, deadline: float) -> list[str | None]:
+    """The lines of a scanned page, read by OCR (no layout: the text path takes them)."""
+    from copydesk.readers.ocr import ocr_page_image
+
+    image = page.render(scale=OCR_DPI / 72).to_pil()
+    text = ocr_page_image(image, deadline=deadline)
+    return [_BREAKS.sub(" ", line).rstrip() for line in text.split("\n")]
+
+
+def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
+    """Printed lines from pdfium's pieces, with blank lines where a gap
+    wider than the line pitch stands between blocks, as in pdftotext's output.
+
+    pdfium breaks a printed line at a superscript (a footnote number) and at a change of
+    rise; pieces that stand on one line are joined back. Each line's indent is measured
+    from the left edge of its column.
+    """
+    lines = _join_same_line(_drop_caps_placed(pieces))
+    if not lines:
+        return
+    size, pitch = _body_type(lines)
+    lefts = _column_lefts(lines)
+    previous: _Piece | None = None
+    for line in lines:
+        box = line.box
+        if previous is not None and box.size:
+            # A step down the page of more than a line and a half (of the larger type of
+            # the two lines) is space between blocks; a step up is a new column.
+            step = box.top - previous.tail_top
+            if step > BLOCK_GAP * pitch * max(box.size, previous.box.size) / size:
+                yield "", None
+        left = max((x for x in lefts if x <= box.x0 + 1), default=box.x0)
+        indent = round((box.x0 - left) / (box.size / 2)) if box.size else 0
+        yield line.text, box._replace(indent=max(0, indent))
+        previous = line
+
+
+def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
+    """A drop cap (one letter, set far larger than the text beside it) joined to the line
+    it stands beside: pdfium gives it where it was drawn, often above the headline."""
+    out = list(pieces)
+    k = 0
+    while k < len(out):
+        cap = out[k]
+        text = cap.text.strip()
+        beside = None
+        if len(text) == 1 and text.isalpha() and cap.box.size:
+            # The line it stands beside: the highest one of smaller type within its height.
+            beside_tops = [
+                (out[i].box.top, i)
+                for i in range(len(out))
+                if i != k
+                and out[i].box.size
+                and out[i].box.size * DROP_CAP_SCALE <= cap.box.size
+                and out[i].box.x0 >= cap.box.x0 - 1
+                and cap.box.top - out[i].box.size <= out[i].box.top <= cap.box.bottom
+            ]
+            beside = min(beside_tops)[1] if beside_tops else None
+        if beside is None:
+            k += 1
+            continue
+        target = out[beside]
+        out[beside] = _Piece(
+            text + target.text.lstrip(),
+            target.box._replace(x0=cap.box.x0),
+            target.tail_top,
+            target.tail_bottom,
+        )
+        del out[k]
+    return out
+
+
+def _join_same_line(pieces: list[_Piece]) -> list[_Piece]:
+    out: list[_Piece] = []
+    for piece in pieces:
+        if out and _same_line(out[-1], piece):
+            last = out[-1]
+            out[-1] = _Piece(
+                last.text + piece.text,
+                last.box._replace(x1=piece.box.x1),
+                piece.tail_top,
+                piece.tail_bottom,
+            )
+        else:
+            out.append(piece)
+    return out
+
+
+def _same_line(a: _Piece, b: _Piece) -> bool:
+    """Does ``b`` go on the printed line where ``a`` ends, just right of it?"""
+    size = max(a.box.size, b.box.size)
+    if not (a.box.size and b.box.size) or b.box.x0 < a.box.x1 - 1 or b.box.x0 - a.box.x1 > 2 * size:
+        return False
+    overlap = min(a.tail_bottom, b.box.bottom) - max(a.tail_top, b.box.top)
+    return overlap > SAME_LINE * min(a.tail_bottom - a.tail_top, b.box.bottom - b.box.top)
+
+
+def _body_type(lines: list[_Piece]) -> tuple[float, float]:
+    """The size of the running text's type (the commonest) and its line pitch (the
+    commonest step from one line's top to the next one's)."""
+    sizes = Counter(round(line.box.size, 1) for line in lines if line.box.size)
+    if not sizes:
+        return 10.0, 12.0
+    size = sizes.most_common(1)[0][0]
+    steps = Counter(
+        round(b.box.top - a.box.top)
+        for a, b in pairwise(lines)
+        if round(a.box.size, 1) == size == round(b.box.size, 1) and b.box.top > a.box.top
+    )
+    pitch = float(steps.most_common(1)[0][0]) if steps else size * 1.2
+    return size, pitch
+
+
+def _column_lefts(lines: list[_Piece]) -> list[float]:
+    """Left edges where three or more lines start: the columns' edges."""
+    starts = Counter(round(line.box.x0) for line in lines if line.box.size)
+    return sorted(float(x) for x, n in starts.items() if n >= 3)
+
+
+__all__ = ["read_pdf"]
