@@ -30,7 +30,9 @@ MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no art
 BLOCK_GAP = 1.6  # a vertical gap of this many line pitches stands between blocks
 SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
 OCR_DPI = 300
-DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
+DROP_CAP_SCALE = 2.5
+SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
+WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space  # a drop cap is set at least this many times the size of its text
 _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
 # descriptor (ISO 32000, Table 123).
@@ -310,18 +312,36 @@ def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
                 and out[i].box.x0 >= cap.box.x0 - 1
                 and cap.box.top - out[i].box.size <= out[i].box.top <= cap.box.bottom
             ]
-            beside = min(beside_tops)[1] if beside_tops else None
+            # A drop cap stands beside two lines or more; a large letter alone (an icon, a
+            # logo) is no drop cap.
+            beside = min(beside_tops)[1] if len(beside_tops) >= 2 else None
         if beside is None:
             k += 1
             continue
-        target = out[beside]
-        out[beside] = _Piece(
-            text + target.text.lstrip(),
-            target.box._replace(x0=cap.box.x0),
-            target.tail_top,
-            target.tail_bottom,
-        )
+        # pdftotext's way, which the paragraph stage reads: the letter on a line of its
+        # own just above the line it begins. The lines set beside it are indented for it,
+        # not for a new paragraph: they are measured from its left edge.
+        for i, piece in enumerate(out):
+            if (
+                i != k
+                and piece.box.x0 >= cap.box.x1 - 1
+                and cap.box.top - piece.box.size <= piece.box.top <= cap.box.bottom
+            ):
+                out[i] = _Piece(
+                    piece.text, piece.box._replace(x0=cap.box.x0), piece.tail_top, piece.tail_bottom
+                )
         del out[k]
+        beside -= beside > k
+        out.insert(
+            beside,
+            _Piece(
+                text,
+                cap.box._replace(bottom=cap.box.top + out[beside].box.bottom - out[beside].box.top),
+                cap.box.top,
+                cap.box.top + out[beside].box.bottom - out[beside].box.top,
+            ),
+        )
+        k += 1
     return out
 
 
@@ -330,8 +350,12 @@ def _join_same_line(pieces: list[_Piece]) -> list[_Piece]:
     for piece in pieces:
         if out and _same_line(out[-1], piece):
             last = out[-1]
+            # The space that pdfium leaves out where a superscript ends.
+            superscript = last.box.size > 0 and _ends_small(last, piece)
+            wide = piece.box.x0 - last.box.x1 > WORD_GAP * piece.box.size
+            gap = " " if superscript and wide else ""
             out[-1] = _Piece(
-                last.text + piece.text,
+                last.text + (gap if not last.text.endswith(" ") else "") + piece.text,
                 last.box._replace(x1=piece.box.x1),
                 piece.tail_top,
                 piece.tail_bottom,
@@ -339,6 +363,11 @@ def _join_same_line(pieces: list[_Piece]) -> list[_Piece]:
         else:
             out.append(piece)
     return out
+
+
+def _ends_small(a: _Piece, b: _Piece) -> bool:
+    """Does ``a`` end in smaller type than ``b`` begins with (a footnote number)?"""
+    return (a.tail_bottom - a.tail_top) < SUPERSCRIPT * (b.box.bottom - b.box.top)
 
 
 def _same_line(a: _Piece, b: _Piece) -> bool:
