@@ -30,9 +30,9 @@ MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no art
 BLOCK_GAP = 1.6  # a vertical gap of this many line pitches stands between blocks
 SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
 OCR_DPI = 300
-DROP_CAP_SCALE = 2.5
+DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
 SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
-WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space  # a drop cap is set at least this many times the size of its text
+WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space
 _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
 # descriptor (ISO 32000, Table 123).
