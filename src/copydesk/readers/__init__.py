@@ -34,7 +34,10 @@ def kind_of(data: bytes) -> str:
         return "pdf"
     if data.startswith(_IMAGE_MAGIC):
         return "image"
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    while head.startswith(b"<!--") and b"-->" in head:  # comments before the doctype
+        head = head[head.index(b"-->") + 3 :].lstrip(b" \t\r\n")
+    head = head[:1024].lower()
     if head.startswith(_HTML_MARKS) or (head.startswith(b"<?xml") and b"<html" in head):
         return "html"
     return "text"
