@@ -5,8 +5,8 @@ hard-wrapped as on the page, a blank line between blocks, a form feed between th
 of a multi-page TIFF. So this reader only has to get good text out of tesseract, then hand
 it to :func:`~copydesk.readers.text.read_text`; the stages do the rest.
 
-Tesseract runs as a separate program (through pytesseract), under the caller's deadline:
-a page at 200 to 300 dpi takes about 2 to 4 seconds on one core.
+Tesseract runs as a separate program (through pytesseract), on one thread, under the
+caller's deadline: a page of text at 200 to 300 dpi takes 2.5 to 6 seconds.
 """
 
 from __future__ import annotations
@@ -168,7 +168,10 @@ def _ocr(
     _check_time(deadline, name, time_limit)
     if dpi is None:
         dpi = _dpi_of(image)
-    prepared, dpi = _prepare(image, dpi)
+    try:
+        prepared, dpi = _prepare(image, dpi)
+    except Exception as exc:  # an exotic pixel format Pillow cannot convert
+        raise _not_an_image(name, exc) from None
     config = f"--psm {PAGE_SEGMENTATION}"
     if dpi is not None:
         config += f" --dpi {round(dpi)}"
@@ -285,10 +288,12 @@ def _tesseract(
 def _one_thread() -> Iterator[None]:
     """Run tesseract with ``OMP_THREAD_LIMIT=1`` unless the user set a limit.
 
-    Tesseract's OpenMP threads spin while they wait: on two cores a page took 6 s with
-    them and 1.9 s without. pytesseract passes ``os.environ`` to tesseract and offers
-    no other way to set its environment, so the variable is set for the duration of
-    the calls (counted, for calls from several threads) and then put back.
+    Without a limit tesseract's nested OpenMP regions start more threads than there are
+    cores, and they spin while they wait: on two cores a full page took 11 s that way,
+    3 s with one thread (and 3 s with two, for half again the CPU time). pytesseract
+    passes ``os.environ`` to tesseract and offers no other way to set its environment,
+    so the variable is set for the duration of the calls (counted, for calls from
+    several threads) and then taken away again.
     """
     global _env_users, _env_saved
     with _env_lock:
