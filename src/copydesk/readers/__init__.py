@@ -68,7 +68,8 @@ def read(source: Source, *, password: str | None = None, time_limit: float | Non
             raise InputError(
                 f"{path}: cannot read it ({exc.strerror}); check its permissions"
             ) from exc
-    deadline = time.monotonic() + (DEFAULT_TIME_LIMIT if time_limit is None else time_limit)
+    limit = DEFAULT_TIME_LIMIT if time_limit is None else time_limit
+    deadline = time.monotonic() + limit
     kind = kind_of(data)
     if kind == "pdf":
         from copydesk.readers.pdf import read_pdf
@@ -78,7 +79,7 @@ def read(source: Source, *, password: str | None = None, time_limit: float | Non
     if kind == "image":
         from copydesk.readers.ocr import read_image
 
-        return read_image(data, name, deadline=deadline)
+        return read_image(data, name, deadline=deadline, time_limit=limit)
     if kind == "html":
         from copydesk.readers.html import read_html
 

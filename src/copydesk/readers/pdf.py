@@ -96,7 +96,7 @@ def read_pdf(
                 pieces = list(_page_pieces(page))
                 if not pieces and _has_images(page):
                     ocr_pages += 1
-                    texts.extend(_ocr_lines(page, deadline))
+                    texts.extend(_ocr_lines(page, deadline, name))
                     boxes.extend([None] * (len(texts) - len(boxes)))
                     continue
                 for text, box in _layout_lines(pieces):
@@ -255,12 +255,12 @@ def _has_images(page: Any) -> bool:
     return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
 
 
-def _ocr_lines(page: Any, deadline: float) -> list[str | None]:
+def _ocr_lines(page: Any, deadline: float, name: str) -> list[str | None]:
     """The lines of a scanned page, read by OCR (no layout: the text path takes them)."""
     from copydesk.readers.ocr import ocr_page_image
 
     image = page.render(scale=OCR_DPI / 72).to_pil()
-    text = ocr_page_image(image, deadline=deadline)
+    text = ocr_page_image(image, deadline=deadline, dpi=OCR_DPI, name=name)
     return [_BREAKS.sub(" ", line).rstrip() for line in text.split("\n")]
 
 
