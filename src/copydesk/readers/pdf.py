@@ -195,10 +195,9 @@ def _printed_lines(textpage: Any, text: str, first: int, last: int) -> Iterator[
     (the common case, told by two lookups); otherwise the characters are walked.
     A word that pdfium joined across a line end (marked U+FFFE) stays joined.
     """
-    top_first = textpage.get_charbox(first, loose=True)[3]
+    _, bottom_first, _, top_first = textpage.get_charbox(first, loose=True)
     top_last = textpage.get_charbox(last, loose=True)[3]
-    size = textpage.get_charbox(first, loose=True)[3] - textpage.get_charbox(first, loose=True)[1]
-    if abs(top_first - top_last) < 0.5 * max(size, 1.0):
+    if abs(top_first - top_last) < 0.5 * max(top_first - bottom_first, 1.0):
         yield first, last
         return
     start = first
@@ -293,56 +292,49 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
 
 
 def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
-    """A drop cap (one letter, set far larger than the text beside it) joined to the line
-    it stands beside: pdfium gives it where it was drawn, often above the headline."""
+    """A drop cap (one letter, set far larger than the text beside it) put on a line of
+    its own just above the line it begins, as pdftotext gives it and the paragraph stage
+    reads it: pdfium gives it where it was drawn, often above the headline."""
     out = list(pieces)
     k = 0
     while k < len(out):
         cap = out[k]
         text = cap.text.strip()
-        beside = None
+        beside: list[tuple[float, int]] = []
         if len(text) == 1 and text.isalpha() and cap.box.size:
-            # The line it stands beside: the highest one of smaller type within its height.
-            beside_tops = [
-                (out[i].box.top, i)
-                for i in range(len(out))
+            beside = [
+                (piece.box.top, i)
+                for i, piece in enumerate(out)
                 if i != k
-                and out[i].box.size
-                and out[i].box.size * DROP_CAP_SCALE <= cap.box.size
-                and out[i].box.x0 >= cap.box.x0 - 1
-                and cap.box.top - out[i].box.size <= out[i].box.top <= cap.box.bottom
+                and piece.box.size
+                and piece.box.size * DROP_CAP_SCALE <= cap.box.size
+                and piece.box.x0 >= cap.box.x0 - 1
+                and _within_height(cap.box, piece.box)
             ]
-            # A drop cap stands beside two lines or more; a large letter alone (an icon, a
-            # logo) is no drop cap.
-            beside = min(beside_tops)[1] if len(beside_tops) >= 2 else None
-        if beside is None:
+        # A drop cap stands beside two lines or more; a large letter alone (an icon, a
+        # logo) is no drop cap.
+        if len(beside) < 2:
             k += 1
             continue
-        # pdftotext's way, which the paragraph stage reads: the letter on a line of its
-        # own just above the line it begins. The lines set beside it are indented for it,
-        # not for a new paragraph: they are measured from its left edge.
+        # The lines set beside it are indented for it, not for a new paragraph: they are
+        # measured from its left edge.
         for i, piece in enumerate(out):
-            if (
-                i != k
-                and piece.box.x0 >= cap.box.x1 - 1
-                and cap.box.top - piece.box.size <= piece.box.top <= cap.box.bottom
-            ):
+            if i != k and piece.box.x0 >= cap.box.x1 - 1 and _within_height(cap.box, piece.box):
                 out[i] = _Piece(
                     piece.text, piece.box._replace(x0=cap.box.x0), piece.tail_top, piece.tail_bottom
                 )
+        first = min(beside)[1]  # the highest line beside it: the one it begins
         del out[k]
-        beside -= beside > k
-        out.insert(
-            beside,
-            _Piece(
-                text,
-                cap.box._replace(bottom=cap.box.top + out[beside].box.bottom - out[beside].box.top),
-                cap.box.top,
-                cap.box.top + out[beside].box.bottom - out[beside].box.top,
-            ),
-        )
+        first -= first > k
+        bottom = cap.box.top + out[first].box.bottom - out[first].box.top
+        out.insert(first, _Piece(text, cap.box._replace(bottom=bottom), cap.box.top, bottom))
         k += 1
     return out
+
+
+def _within_height(cap: Box, line: Box) -> bool:
+    """Does ``line`` start within the height of the large letter ``cap``?"""
+    return cap.top - line.size <= line.top <= cap.bottom
 
 
 def _join_same_line(pieces: list[_Piece]) -> list[_Piece]:
