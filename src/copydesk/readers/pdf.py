@@ -32,6 +32,7 @@ SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed l
 OCR_DPI = 300
 DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
 SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
+INDENT_MAX = 6  # ems: a line starting further right of its column's edge is no indented line
 WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space
 _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
@@ -200,18 +201,20 @@ def _printed_lines(textpage: Any, text: str, first: int, last: int) -> Iterator[
     if abs(top_first - top_last) < 0.5 * max(top_first - bottom_first, 1.0):
         yield first, last
         return
-    start = first
+    # Only visible characters are compared: pdfium gives the spaces it made up an empty
+    # box, which can stand anywhere.
+    start = previous = first
     top = top_first
     for i in range(first + 1, last + 1):
+        if text[i].isspace():
+            continue
         box = textpage.get_charbox(i, loose=True)
-        if abs(box[3] - top) >= 0.5 * max(box[3] - box[1], 1.0) and text[i - 1] != "\ufffe":
-            if text[start:i].strip():
-                yield start, _last_visible(text, start, i - 1)
+        if abs(box[3] - top) >= 0.5 * max(box[3] - box[1], 1.0) and text[previous] != "\ufffe":
+            yield start, _last_visible(text, start, i - 1)
             start = i
-        if not text[i].isspace():
-            top = box[3]
-    if text[start : last + 1].strip():
-        yield start + len(text[start : last + 1]) - len(text[start : last + 1].lstrip()), last
+        top = box[3]
+        previous = i
+    yield start, last
 
 
 def _last_visible(text: str, start: int, end: int) -> int:
@@ -275,7 +278,7 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
     if not lines:
         return
     size, pitch = _body_type(lines)
-    lefts = _column_lefts(lines)
+    lefts = _column_lefts(lines, size)
     previous: _Piece | None = None
     for line in lines:
         box = line.box
@@ -387,10 +390,21 @@ def _body_type(lines: list[_Piece]) -> tuple[float, float]:
     return size, pitch
 
 
-def _column_lefts(lines: list[_Piece]) -> list[float]:
-    """Left edges where three or more lines start: the columns' edges."""
+def _column_lefts(lines: list[_Piece], size: float) -> list[float]:
+    """Left edges where three or more lines start: the columns' edges.
+
+    A paragraph's first line indented by the same amount each time also starts three
+    lines or more at one place; an edge a few ems right of a busier one is that indent,
+    not a column (a column is far wider than an indent).
+    """
     starts = Counter(round(line.box.x0) for line in lines if line.box.size)
-    return sorted(float(x) for x, n in starts.items() if n >= 3)
+    edges: list[float] = []
+    for x, n in sorted(starts.items(), key=lambda item: (-item[1], item[0])):
+        if n < 3:
+            break
+        if not any(0 < x - edge <= INDENT_MAX * size for edge in edges):
+            edges.append(float(x))
+    return sorted(edges)
 
 
 __all__ = ["read_pdf"]
