@@ -34,6 +34,8 @@ DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of i
 SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
 INDENT_MAX = 6  # ems: a line starting further right of its column's edge is no indented line
 WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space
+MARKER_GAP = 3  # ems: a list marker stands at most this far left of its item's text
+_LIST_MARKER = re.compile(r"[•◦▪▫■□●○‣⁃∙►▸–—*-]|\(?(?:\d{1,3}|[a-zA-Z])[.)]|\(\d{1,3}\)")
 _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
 # descriptor (ISO 32000, Table 123).
@@ -274,7 +276,7 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
     rise; pieces that stand on one line are joined back. Each line's indent is measured
     from the left edge of its column.
     """
-    lines = _join_same_line(_drop_caps_placed(pieces))
+    lines = _join_same_line(_markers_placed(_drop_caps_placed(pieces)))
     if not lines:
         return
     size, pitch = _body_type(lines)
@@ -320,9 +322,13 @@ def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
             k += 1
             continue
         # The lines set beside it are indented for it, not for a new paragraph: they are
-        # measured from its left edge.
+        # measured from its left edge (their first pieces: the rest of a line stays put).
         for i, piece in enumerate(out):
-            if i != k and piece.box.x0 >= cap.box.x1 - 1 and _within_height(cap.box, piece.box):
+            if (
+                i != k
+                and cap.box.x1 - 1 <= piece.box.x0 <= cap.box.x1 + cap.box.size
+                and _within_height(cap.box, piece.box)
+            ):
                 out[i] = _Piece(
                     piece.text, piece.box._replace(x0=cap.box.x0), piece.tail_top, piece.tail_bottom
                 )
@@ -336,8 +342,58 @@ def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _within_height(cap: Box, line: Box) -> bool:
-    """Does ``line`` start within the height of the large letter ``cap``?"""
-    return cap.top - line.size <= line.top <= cap.bottom
+    """Does ``line`` stand within the height of the large letter ``cap`` (for at least
+    half its own height)?"""
+    overlap = min(cap.bottom, line.bottom) - max(cap.top, line.top)
+    return overlap >= 0.5 * (line.bottom - line.top)
+
+
+def _markers_placed(pieces: list[_Piece]) -> list[_Piece]:
+    """List bullets and numbers put at the start of their items' first lines.
+
+    A page often draws the markers of a list after (or before) its text: pdfium then gives
+    them as pieces of their own, away from the lines they mark. A marker goes in front of
+    the piece that starts just right of it on the same printed line.
+    """
+    markers = [
+        k
+        for k, piece in enumerate(pieces)
+        if piece.box.size and len(piece.text) <= 5 and _LIST_MARKER.match(piece.text.strip())
+    ]
+    if not markers:
+        return pieces
+    out: list[_Piece | None] = list(pieces)
+    for k in markers:
+        marker = pieces[k]
+        best: tuple[float, int] | None = None
+        for i, piece in enumerate(pieces):
+            gap = piece.box.x0 - marker.box.x1
+            if (
+                i != k
+                and out[i] is not None
+                and piece.box.size
+                and -1 <= gap <= MARKER_GAP * piece.box.size
+                and _overlaps(marker, piece)
+                and (best is None or gap < best[0])
+            ):
+                best = (gap, i)
+        if best is None or best[1] == k + 1:
+            continue  # no item beside it, or already in its place: left as it is
+        item = pieces[best[1]]
+        out[best[1]] = _Piece(
+            marker.text.strip() + " " + item.text.lstrip(),
+            item.box._replace(x0=marker.box.x0),
+            item.tail_top,
+            item.tail_bottom,
+        )
+        out[k] = None
+    return [piece for piece in out if piece is not None]
+
+
+def _overlaps(a: _Piece, b: _Piece) -> bool:
+    """Do ``a`` and ``b`` stand on one printed line (their heights overlap by half)?"""
+    overlap = min(a.box.bottom, b.box.bottom) - max(a.box.top, b.box.top)
+    return overlap > SAME_LINE * min(a.box.bottom - a.box.top, b.box.bottom - b.box.top)
 
 
 def _join_same_line(pieces: list[_Piece]) -> list[_Piece]:

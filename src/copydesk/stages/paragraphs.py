@@ -85,6 +85,11 @@ SLACK_QUOTE = 1.1
 # run longer, nothing wrapped them and each line is a paragraph (text copied from a page).
 PRINTED_LINE_MAX = 200
 UNWRAPPED_SHARE = 1 / 3
+# First-line indents mark paragraphs when at most this share of lines is indented: more,
+# and the indents are something else (text indented by its extractor, quotations). Indents
+# measured on the page are trusted further: short paragraphs make many first lines.
+INDENT_SHARE = 0.1
+INDENT_SHARE_MEASURED = 0.35
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
@@ -261,12 +266,13 @@ def _measure(
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
+    measured = body[0].box is not None or body[-1].box is not None
     long_lines = sum(1 for line in body if len(line.text) > PRINTED_LINE_MAX)
     return Measure(
         width=width,
         hyphenates=hyphenates,
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
-        indent_marks=0 < indented <= 0.1 * len(body),
+        indent_marks=0 < indented <= (INDENT_SHARE_MEASURED if measured else INDENT_SHARE) * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
         unwrapped=unwrapped or long_lines >= UNWRAPPED_SHARE * len(body),
     )
