@@ -25,9 +25,10 @@ from typing import Any
 from copydesk.draft import Box, Draft
 from copydesk.errors import EmptyInputError, EncryptedInputError, InputTimeoutError, NotTextError
 from copydesk.readers.text import read_text
+from copydesk.stages.paragraphs import DROP_CAP
 
 MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no article is longer
-BLOCK_GAP = 1.6  # a vertical gap of this many line pitches stands between blocks
+BLOCK_GAP = 1.3  # a vertical gap of this many line pitches stands between blocks
 SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
 OCR_DPI = 300
 DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
@@ -306,7 +307,7 @@ def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
         cap = out[k]
         text = cap.text.strip()
         beside: list[tuple[float, int]] = []
-        if len(text) == 1 and text.isalpha() and cap.box.size:
+        if len(text) <= 3 and DROP_CAP.match(text) and cap.box.size:
             beside = [
                 (piece.box.top, i)
                 for i, piece in enumerate(out)

@@ -323,6 +323,8 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
     further up are a kicker or a masthead; otherwise the blocks above are, from the
     bottom, the dek (when it reads as sentences) and the headline.
     """
+    if _title_and_dek_by_type(draft, lines[:-1]):
+        return
     blocks = _blocks(lines, draft)
     above = [line for line in blocks.pop()[:-1] if line.role == BODY]
     blocks = [[line for line in block if line.role == BODY] for block in blocks]
@@ -353,6 +355,61 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
         draft.dek = " ".join(line.text for line in dek_lines)
         for line in dek_lines:
             draft.set_role(line, "dek")
+
+
+HEADLINE_SCALE = 1.3  # a headline is set at least this much larger than the running text
+SAME_SIZE = 0.05  # type sizes this close (relative) are one size
+
+
+def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
+    """Headline and dek from the lines above the byline or dateline, by their type where
+    the reader measured it (a PDF): the headline is the largest type there, the dek the
+    run of lines in one smaller size under it, and what stands above the headline is a
+    kicker. Says whether it found them; when the lines carry no sizes, or no type stands
+    out, the text decides instead.
+    """
+    head = [line for line in lines if line.role == BODY and not DROP_CAP.match(line.text)]
+    if not head or any(line.box is None or line.box.size <= 0 for line in head):
+        return False
+    sizes = [line.box.size for line in head if line.box is not None]
+    body_size = _running_text_size(draft)
+    largest = max(sizes)
+    if body_size is None or largest < HEADLINE_SCALE * body_size:
+        return False
+    top = next(k for k, size in enumerate(sizes) if _same_size(size, largest))
+    end = top
+    while end < len(head) and _same_size(sizes[end], largest):
+        end += 1
+    dek_end = end
+    # A dek is set no smaller than the text: smaller type under the headline is a byline
+    # or a credit the text did not make out.
+    if end < len(head) and body_size * (1 - SAME_SIZE) <= sizes[end] < largest:
+        while dek_end < len(head) and _same_size(sizes[dek_end], sizes[end]):
+            dek_end += 1
+    for line in head[:top]:
+        draft.set_role(line, "kicker")
+    draft.title = " ".join(line.text for line in head[top:end])
+    for line in head[top:end]:
+        draft.set_role(line, "title")
+    if dek_end > end:
+        draft.dek = " ".join(line.text for line in head[end:dek_end])
+        for line in head[end:dek_end]:
+            draft.set_role(line, "dek")
+    return True
+
+
+def _same_size(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_SIZE * max(a, b)
+
+
+def _running_text_size(draft: Draft) -> float | None:
+    """The commonest type size of the body's lines, where they were measured."""
+    sizes: dict[float, int] = {}
+    for line in draft.lines:
+        if line.box is not None and line.box.size > 0 and line.role == BODY:
+            size = round(line.box.size, 1)
+            sizes[size] = sizes.get(size, 0) + len(line.text)
+    return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
 KICKER_WORDS = 2

@@ -29,7 +29,9 @@ _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a refer
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
-DROP_CAP = re.compile(r"^[“\"‘']?[A-Z]$")  # a drop cap's letter, on a line of its own
+# A drop cap's letter, on a line of its own (with its quotation mark, or the apostrophe
+# of "I've" set as large).
+DROP_CAP = re.compile(r"^[“\"‘']?[A-Z][’']?$")
 # A period after these is an abbreviation's, not a sentence's, when a name or number follows.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|St|Mt|Ft|Prof|Rev|Hon"
@@ -160,7 +162,7 @@ def line_facts(texts: list[str], hyphenates: bool = False) -> list[Facts]:
             abbreviated,
             [match is not None for match in map(_SENTENCE_START.match, texts)],
             lines_of_code(texts),
-            [len(text) <= 2 and DROP_CAP.match(text) is not None for text in texts],
+            [len(text) <= 3 and DROP_CAP.match(text) is not None for text in texts],
             [
                 not text[:1].isalpha()
                 and (_BULLET.match(text) or _NUMBERED.match(text)) is not None
@@ -267,12 +269,13 @@ def _measure(
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
     measured = body[0].box is not None or body[-1].box is not None
+    indent_share = INDENT_SHARE_MEASURED if measured else INDENT_SHARE
     long_lines = sum(1 for line in body if len(line.text) > PRINTED_LINE_MAX)
     return Measure(
         width=width,
         hyphenates=hyphenates,
         blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
-        indent_marks=0 < indented <= (INDENT_SHARE_MEASURED if measured else INDENT_SHARE) * len(body),
+        indent_marks=0 < indented <= indent_share * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
         unwrapped=unwrapped or long_lines >= UNWRAPPED_SHARE * len(body),
     )
@@ -395,7 +398,9 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     >>> _glue("resis-", "tance to", m), _glue("filter-", "feeder", m), _glue("L", "ONDON —", m)
     (('', 1), ('', 0), ('', 0))
     """
-    if len(a) <= 2 and DROP_CAP.match(a):
+    if len(a) <= 3 and DROP_CAP.match(a):
+        if a[-1] in "’'":
+            return "", 0  # I' + ve
         return ("" if _glue_drop_cap(a[-1], b) else " "), 0
     tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:
