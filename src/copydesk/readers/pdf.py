@@ -291,7 +291,7 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
             step = box.top - previous.tail_top
             if step > BLOCK_GAP * pitch * max(box.size, previous.box.size) / size:
                 yield "", None
-        left = max((x for x in lefts if x <= box.x0 + 1), default=box.x0)
+        left = max((x for x in lefts if x <= box.x0 + 0.25 * size), default=box.x0)
         indent = round((box.x0 - left) / (box.size / 2)) if box.size else 0
         yield line.text, box._replace(indent=max(0, indent))
         previous = line

@@ -82,7 +82,7 @@ def find_article(draft: Draft) -> None:
     if not lines:
         return
     words = [words_of(line.text) for line in lines]
-    prose = prose_lines(lines, words)
+    prose = _in_the_text_type(lines, prose_lines(lines, words), words)
     site = str(draft.hints.get("site", ""))
     apart = _set_apart(draft, lines)
     headline = _find_headline(lines, apart, str(draft.hints.get("page_title", "")), prose, site)
@@ -157,6 +157,32 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
         if not out[i] and runs_on_flags[i] and out[i + 1]:
             out[i] = True
     return out
+
+
+SAME_TYPE = 0.05  # type sizes this close (relative) are one size
+
+
+def _in_the_text_type(lines: list[Line], prose: list[bool], words: list[list[str]]) -> list[bool]:
+    """Where the reader measured the type (a PDF), prose is only prose in the article's
+    type: the size that most words of prose are set in. Teasers of other stories read as
+    prose too, but a page sets them in a type of their own."""
+    sizes: dict[float, int] = {}
+    for line, is_prose, found in zip(lines, prose, words, strict=True):
+        if is_prose and line.box is not None and line.box.size > 0:
+            size = round(line.box.size, 1)
+            sizes[size] = sizes.get(size, 0) + len(found)
+    if not sizes:
+        return prose
+    text_size = max(sizes, key=sizes.__getitem__)
+    return [
+        is_prose
+        and (
+            line.box is None
+            or line.box.size <= 0
+            or abs(line.box.size - text_size) <= SAME_TYPE * text_size
+        )
+        for line, is_prose in zip(lines, prose, strict=True)
+    ]
 
 
 IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)$", re.IGNORECASE)
