@@ -287,8 +287,21 @@ def _ends_clause(text: str) -> bool:
 
 
 def _goes_on(text: str) -> bool:
-    """Does this line carry on a sentence (lower-case start, words rather than a name)?"""
-    return text[:1].islower() and (" " in text or _ends_clause(text))
+    """Does this line carry on a sentence (lower-case start, words rather than a name)?
+    Its first word must be a word: an address (``your@email.com``) carries nothing on.
+
+    >>> _goes_on("and so it went"), _goes_on("your@email.com SUBMIT"), _goes_on("iPhone")
+    (True, False, False)
+    """
+    if not text[:1].islower():
+        return False
+    first = text.split(" ", 1)[0].rstrip(_CLOSERS + ",.;:!?")
+    if not _WORD.match(first):
+        return False
+    return " " in text or _ends_clause(text)
+
+
+_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
 JUNK = -2.0  # a line of navigation
