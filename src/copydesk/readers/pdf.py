@@ -280,6 +280,7 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
     lines = _join_same_line(_markers_placed(_drop_caps_placed(pieces)))
     if not lines:
         return
+    lines = _in_reading_order(lines)
     size, pitch = _body_type(lines)
     lefts = _column_lefts(lines, size)
     previous: _Piece | None = None
@@ -295,6 +296,52 @@ def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
         indent = round((box.x0 - left) / (box.size / 2)) if box.size else 0
         yield line.text, box._replace(indent=max(0, indent))
         previous = line
+
+
+@dataclass(slots=True)
+class _Run:
+    """Lines that pdfium gives one after another, each lower on the page than the last."""
+
+    lines: list[_Piece]
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+
+    def add(self, line: _Piece) -> None:
+        self.lines.append(line)
+        self.bottom = max(self.bottom, line.tail_bottom, line.box.bottom)
+        self.x0 = min(self.x0, line.box.x0)
+        self.x1 = max(self.x1, line.box.x1)
+
+    def above(self, other: _Run) -> bool:
+        """Does this run stand wholly above ``other``, in the same column?"""
+        return self.bottom <= other.top + 1 and self.x0 < other.x1 and other.x0 < self.x1
+
+
+def _in_reading_order(lines: list[_Piece]) -> list[_Piece]:
+    """The page's lines in reading order.
+
+    pdfium gives text in the order it was drawn. A typesetter draws a column from top to
+    bottom and then the next one, but a browser may paint a page's footer or sidebar before
+    the text above it. Runs of lines that go down the page are kept as they are; a run that
+    stands wholly above an earlier one in the same column is moved in front of it.
+    """
+    runs: list[_Run] = []
+    for line in lines:
+        box = line.box
+        if runs and box.top >= runs[-1].lines[-1].tail_top - 0.5 * max(box.size, 1.0):
+            runs[-1].add(line)
+        else:
+            runs.append(_Run([], box.top, box.bottom, box.x0, box.x1))
+            runs[-1].add(line)
+    if len(runs) == 1:
+        return lines
+    placed: list[_Run] = []
+    for run in runs:
+        at = next((k for k, earlier in enumerate(placed) if run.above(earlier)), len(placed))
+        placed.insert(at, run)
+    return [line for run in placed for line in run.lines]
 
 
 def _drop_caps_placed(pieces: list[_Piece]) -> list[_Piece]:
