@@ -197,7 +197,8 @@ def _printed_lines(textpage: Any, text: str, first: int, last: int) -> Iterator[
     pdfium now and then runs two printed lines into one (a byline into the first line of
     text). Where the first and last characters stand on one line, so does all between
     (the common case, told by two lookups); otherwise the characters are walked.
-    A word that pdfium joined across a line end (marked U+FFFE) stays joined.
+    A word that pdfium joined across a line end (marked U+FFFE) is split there again: each
+    printed line keeps its own box, and the paragraph stage joins the word.
     """
     _, bottom_first, _, top_first = textpage.get_charbox(first, loose=True)
     top_last = textpage.get_charbox(last, loose=True)[3]
@@ -206,17 +207,16 @@ def _printed_lines(textpage: Any, text: str, first: int, last: int) -> Iterator[
         return
     # Only visible characters are compared: pdfium gives the spaces it made up an empty
     # box, which can stand anywhere.
-    start = previous = first
+    start = first
     top = top_first
     for i in range(first + 1, last + 1):
         if text[i].isspace():
             continue
         box = textpage.get_charbox(i, loose=True)
-        if abs(box[3] - top) >= 0.5 * max(box[3] - box[1], 1.0) and text[previous] != "\ufffe":
+        if abs(box[3] - top) >= 0.5 * max(box[3] - box[1], 1.0):
             yield start, _last_visible(text, start, i - 1)
             start = i
         top = box[3]
-        previous = i
     yield start, last
 
 

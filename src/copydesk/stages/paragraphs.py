@@ -19,7 +19,7 @@ from copydesk.draft import BODY, Draft, Line
 from copydesk.layout import lines_of_code, percentile, text_width
 from copydesk.lexicon import zipf
 from copydesk.model import Edit
-from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, keep_line_end_hyphen
+from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, UNKNOWN_HYPHEN, keep_line_end_hyphen
 from copydesk.traced import Anchor, Traced
 
 _SENTENCE_START = re.compile(
@@ -27,7 +27,7 @@ _SENTENCE_START = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
-_WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02])$")
+_WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02\ufffe])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
 # A drop cap's letter, on a line of its own (with its quotation mark, or the apostrophe
 # of "I've" set as large).
@@ -290,8 +290,10 @@ def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
     texts = [line.text for line in body]
     at_end = {text[-1] for text in texts if text[-1:] in HYPHENS}
     inside = "\n".join(text[:-1] for text in texts)
-    # The plain hyphen-minus is every text's own hyphen: it is never taken for a mark.
-    return frozenset((at_end - {ch for ch in HYPHENS if ch in inside} - {"-"}) | SOFT_HYPHENS)
+    # The plain hyphen-minus is every text's own hyphen, and pdfium's unknown one may be:
+    # neither is taken for the typesetter's mark.
+    plain = {"-", UNKNOWN_HYPHEN}
+    return frozenset((at_end - {ch for ch in HYPHENS if ch in inside} - plain) | SOFT_HYPHENS)
 
 
 def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> bool:
@@ -405,9 +407,11 @@ def _glue(a: str, b: str, measure: Measure) -> tuple[str, int]:
     tail = _WORD_TAIL.search(a[-TAIL:]) if a[-1:] in HYPHENS else None
     if tail:
         head = _WORD_HEAD.match(b)
-        if (head and b[0].islower()) or (head and tail.group(2) in measure.line_end_only_hyphens):
-            assert head is not None
-            mark = tail.group(2)
+        mark = tail.group(2)
+        # pdfium's mark joins a word whatever case goes on (Anglo-American).
+        if head and (
+            b[0].islower() or mark == UNKNOWN_HYPHEN or mark in measure.line_end_only_hyphens
+        ):
             if mark in measure.line_end_only_hyphens:
                 return "", 1
             if keep_line_end_hyphen(tail.group(1), head.group(1)):

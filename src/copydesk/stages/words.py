@@ -19,7 +19,10 @@ from copydesk.lexicon import common_words, zipf
 
 Change = tuple[int, int, str]
 
-HYPHENS = frozenset("-‐‑\u00ad\x02")
+# pdfium's mark of a hyphen at a line's end that it cannot tell the word's own or the
+# typesetter's: the word stage settles it.
+UNKNOWN_HYPHEN = "\ufffe"
+HYPHENS = frozenset("-‐‑\u00ad\x02" + UNKNOWN_HYPHEN)
 SOFT_HYPHENS = frozenset("\u00ad\x02")  # soft hyphen; pdfium's mark for a soft break
 
 
