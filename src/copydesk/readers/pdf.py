@@ -79,6 +79,7 @@ def read_pdf(
             pages = MAX_PAGES
         texts: list[str | None] = []
         boxes: list[Box | None] = []
+        links: list[tuple[int, str]] = []  # (the line a link annotation lies on, its URL)
         ocr_pages = 0
         for number in range(pages):
             if time.monotonic() > deadline:
@@ -103,9 +104,14 @@ def read_pdf(
                     texts.extend(_ocr_lines(page, deadline, name))
                     boxes.extend([None] * (len(texts) - len(boxes)))
                     continue
+                first_line = len(texts)
                 for text, box in _layout_lines(pieces):
                     texts.append(text)
                     boxes.append(box)
+                for url, area in _link_annotations(document, page):
+                    at = _line_under(area, boxes, first_line)
+                    if at is not None:
+                        links.append((at, url))
             finally:
                 page.close()
     finally:
@@ -122,6 +128,11 @@ def read_pdf(
         if box is not None and line.text:
             line.box = box
             line.indent = box.indent
+    if links:
+        line_at = {line.start: line.index for line in draft.lines}
+        draft.hints["link_lines"] = [
+            (line_at[starts[at]], url) for at, url in links if starts[at] in line_at
+        ]
     draft.kind = "pdf"
     draft.warnings.extend(warnings)
     if ocr_pages:
@@ -252,6 +263,52 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
         tail_top=height - top1,
         tail_bottom=height - bottom1,
     )
+
+
+def _link_annotations(document: Any, page: Any) -> Iterator[tuple[str, Box]]:
+    """The web addresses the page's link annotations point to, each with the area it
+    covers (top-down, as the lines' boxes)."""
+    import pypdfium2.raw as raw
+
+    height = page.get_height()
+    position = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    area = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page, ctypes.byref(position), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(document, action, None, 0)
+        if size <= 1 or not raw.FPDFLink_GetAnnotRect(link, ctypes.byref(area)):
+            continue
+        buffer = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(document, action, buffer, size)
+        url = buffer.value.decode("utf-8", "replace").strip()
+        if url:
+            top, bottom = sorted((height - area.top, height - area.bottom))
+            yield (
+                url,
+                Box(
+                    x0=min(area.left, area.right),
+                    x1=max(area.left, area.right),
+                    top=top,
+                    bottom=bottom,
+                ),
+            )
+
+
+def _line_under(area: Box, boxes: list[Box | None], first: int) -> int | None:
+    """The index of the line (from ``first`` on) that the area covers most of."""
+    best: tuple[float, int] | None = None
+    for k in range(first, len(boxes)):
+        box = boxes[k]
+        if box is None:
+            continue
+        width = min(area.x1, box.x1) - max(area.x0, box.x0)
+        height = min(area.bottom, box.bottom) - max(area.top, box.top)
+        if width > 0 and height > 0 and (best is None or width * height > best[0]):
+            best = (width * height, k)
+    return None if best is None else best[1]
 
 
 def _has_images(page: Any) -> bool:

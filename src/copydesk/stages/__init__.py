@@ -14,6 +14,7 @@ from copydesk.stages.backmatter import extract_bio, remove_notices
 from copydesk.stages.footnotes import remove_footnote_marks
 from copydesk.stages.frontmatter import extract_front_matter
 from copydesk.stages.furniture import remove_furniture
+from copydesk.stages.links import add_annotated_links
 from copydesk.stages.lists import remove_list_markers
 from copydesk.stages.normalize import normalize_unicode
 from copydesk.stages.paragraphs import rebuild_paragraphs
@@ -40,6 +41,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("lists", remove_list_markers, "bullets and numbers off list items"),
     Stage("footnotes", remove_footnote_marks, "footnote markers of printed link notes"),
     Stage("bio", extract_bio, "the author note at the end"),
+    Stage("links", add_annotated_links, "addresses of the article's link annotations (PDF)"),
     Stage("words", repair_words, "ellipses, glued words, spacing"),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
