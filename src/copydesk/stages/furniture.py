@@ -109,6 +109,7 @@ def remove_furniture(draft: Draft) -> None:
     edge_lines = {page: _edges(lines) for page, lines in pages.items()}
     shapes = {line.index: shape(line.text) for lines in edge_lines.values() for line, _ in lines}
     repeated = _repeated_shapes(edge_lines, shapes, len(pages))
+    text_size = _text_size(draft.lines)
 
     stamps = 0
     for lines in edge_lines.values():
@@ -125,6 +126,8 @@ def remove_furniture(draft: Draft) -> None:
                 draft.set_role(line, "running head")
             elif depth <= 1 and is_page_number(line.text):
                 draft.set_role(line, "page number")
+            elif depth == 0 and text_size and _set_as_running_head(draft, line, text_size):
+                draft.set_role(line, "running head")
     if stamps and stamps >= max(1, len(pages) // 2):
         draft.kind = "web-print"
         _note_page_title(draft, edge_lines)
@@ -144,6 +147,39 @@ def remove_furniture(draft: Draft) -> None:
                 known.add(url)
                 draft.links.append(url)
     draft.hints["footnotes"] = notes
+
+
+HEAD_SIZE = 0.9  # a running head is set at most this size of the text's type
+HEAD_WORDS = 8
+_CODE_MARKS = re.compile(r"^[$#>%]\s|[{}();=<>\[\]]")
+
+
+def _text_size(lines: list[Line]) -> float:
+    """The type size most of the text is set in, where the reader measured it (0 if not)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.box is not None and line.box.size > 0:
+            sizes[round(line.box.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _set_as_running_head(draft: Draft, line: Line, text_size: float) -> bool:
+    """Is this outermost line of a page past the first set as a running head or foot: in
+    smaller type than the text, a few words that end no sentence, with space between it and
+    the text? Pages repeat a running head, but a two-page article shows it once."""
+    box = line.box
+    if line.page == 0 or box is None or not 0 < box.size <= HEAD_SIZE * text_size:
+        return False
+    words = line.text.split()
+    if not 0 < len(words) <= HEAD_WORDS or line.text.rstrip("”\"’')")[-1:] in ".!?":
+        return False
+    if _CODE_MARKS.search(line.text):
+        return False  # a line of code, set small: the text's own
+    lines = draft.lines
+    before = lines[line.index - 1] if line.index > 0 else None
+    after = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    # A head stands apart above the page's text, a foot below it.
+    return (after is not None and after.blank) or (before is not None and before.blank)
 
 
 def _repeated_shapes(
