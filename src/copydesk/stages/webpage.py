@@ -119,6 +119,8 @@ def find_article(draft: Draft) -> None:
         elif IMAGE_FILE.match(line.text):
             draft.set_role(line, "image file name")
             _caption_after_image(draft, lines, i, prose)
+        elif line.role == BODY and _CREDIT_LINE.match(line.text):
+            _credited_caption(draft, lines, i, start)
         elif i < end and line.role == BODY and _alt_text_of(line.text, lines[i + 1].text):
             # An image's alt text printed right above the same words as its caption.
             draft.set_role(line, "image alt text")
@@ -253,6 +255,32 @@ def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bo
         return  # the text runs on: a paragraph, not a caption
     draft.set_role(nxt, "caption")
     draft.captions.append(Caption(text=nxt.text, credit=None))
+
+
+# A photo's credit on a line of its own under it (``Photo by James Martin/CNET``).
+_CREDIT_LINE = re.compile(
+    r"^(?i:(?:top |lead )?(?:photo(?:graph)?|image|picture|illustration)s?\s*(?:by|:)"
+    r"|credit:)\s+[A-Z][^.!?]{1,60}$"
+)
+CAPTION_ABOVE_WORDS = 25
+
+
+def _credited_caption(draft: Draft, lines: list[Line], i: int, start: int) -> None:
+    """A credit line is a caption; the line right above it, set apart from the text above
+    (a blank line, or a sentence's end), is the caption it credits."""
+    credit = lines[i]
+    parts = [credit]
+    if i > start:
+        above = lines[i - 1]
+        set_apart = i - 1 == start or (
+            above.index == credit.index - 1
+            and (draft.lines[above.index - 1].blank or _ends_clause(lines[i - 2].text))
+        )
+        if above.role == BODY and set_apart and len(words_of(above.text)) <= CAPTION_ABOVE_WORDS:
+            parts.insert(0, above)
+    for line in parts:
+        draft.set_role(line, "caption")
+    draft.captions.append(Caption(text=" ".join(line.text for line in parts), credit=None))
 
 
 ALT_TEXT_WORDS = 3  # fewer words than this repeat by chance (Share, Share)
