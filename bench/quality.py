@@ -1,7 +1,7 @@
 """Score copydesk on a benchmark set in process (fast to iterate; same metrics as score.py).
 
-    python bench/quality.py [--set ../shared/bench/dev] [--only typeset] [--json out.json]
-                            [--worst body_sim]
+    python bench/quality.py [--set ../shared/bench/dev] [--input txt|pdf] [--only typeset]
+                            [--json out.json] [--worst body_sim]
 
 The reference figures come from ../shared/bench/score.py run on the CLI; this script
 imports that scorer's metric functions, so the numbers agree.
@@ -39,7 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--set", type=Path, default=DEFAULT_SET)
     ap.add_argument("--only", help="comma-separated scenarios or renderings")
-    ap.add_argument("--input", choices=("txt",), default="txt")
+    ap.add_argument(
+        "--input",
+        choices=("txt", "pdf"),
+        default="txt",
+        help="which rendering to restore: the text, or the PDF (a case without one: its text)",
+    )
     ap.add_argument("--json", type=Path, help="write per-case scores here")
     ap.add_argument("--worst", help="list the ten worst cases on this metric")
     args = ap.parse_args(argv)
@@ -53,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     for case in cases:
         truth = json.loads((args.set / case["truth"]).read_text())
         try:
-            pred = copydesk.clean(args.set / case[args.input]).to_dict()
+            source = case.get(args.input) or case["txt"]
+            pred = copydesk.clean(args.set / source).to_dict()
         except copydesk.CopydeskError as exc:
             print(f"{case['case']}: {exc}", file=sys.stderr)
             pred = {}

@@ -1,9 +1,10 @@
 """The quality gate: copydesk on every dev case of ../shared/bench, scored with the
 benchmark's own scorer, must not fall below the floors in ``quality_floors.json``.
 
-The floors are a baseline ({scenario: {metric: floor}}), set a little under the measured
-per-scenario means. Raise them when quality rises; never lower them to make this pass.
-To see the current figures: ``python bench/quality.py``.
+Each case is restored twice: from its text and from its PDF (a case without a PDF, from
+its text). The floors are a baseline ({input: {scenario: {metric: floor}}}), set a little
+under the measured per-scenario means. Raise them when quality rises; never lower them to
+make this pass. To see the current figures: ``python bench/quality.py --input pdf``.
 """
 
 from __future__ import annotations
@@ -40,14 +41,24 @@ def load_scorer() -> ModuleType:
     return module
 
 
-def load_floors() -> dict[str, dict[str, float]]:
+INPUTS = ("txt", "pdf")
+
+
+def load_floors(kind: str) -> dict[str, dict[str, float]]:
     data = json.loads(FLOORS.read_text(encoding="utf-8"))
-    return {k: v for k, v in data.items() if not k.startswith("_")}
+    floors: dict[str, dict[str, float]] = data[kind]
+    return floors
+
+
+@pytest.fixture(scope="module", params=INPUTS)
+def kind(request: pytest.FixtureRequest) -> str:
+    value: str = request.param
+    return value
 
 
 @pytest.fixture(scope="module")
-def means() -> dict[str, dict[str, float]]:
-    """Per-scenario means of every metric over the dev set (text inputs, in process)."""
+def means(kind: str) -> dict[str, dict[str, float]]:
+    """Per-scenario means of every metric over the dev set (``kind`` inputs, in process)."""
     scorer = load_scorer()
     cases = [json.loads(x) for x in (DEV / "manifest.jsonl").read_text().splitlines() if x.strip()]
     assert cases, "empty manifest"
@@ -55,7 +66,8 @@ def means() -> dict[str, dict[str, float]]:
     for case in cases:
         truth = json.loads((DEV / case["truth"]).read_text(encoding="utf-8"))
         try:
-            pred: dict[str, Any] = copydesk.clean(DEV / case["txt"]).to_dict()
+            source = case.get(kind) or case["txt"]
+            pred: dict[str, Any] = copydesk.clean(DEV / source).to_dict()
         except copydesk.CopydeskError:
             pred = {}  # scored as zero on every field, as score.py does
         rows[case["scenario"]].append(scorer.score_case(pred, truth))
@@ -72,15 +84,18 @@ def means() -> dict[str, dict[str, float]]:
 def test_floors_file_is_well_formed() -> None:
     data = json.loads(FLOORS.read_text(encoding="utf-8"))
     assert "_note" in data
-    for scenario, metrics in load_floors().items():
+    assert set(INPUTS) <= set(data)
+    for scenario, metrics in (item for kind in INPUTS for item in load_floors(kind).items()):
         assert isinstance(metrics, dict), scenario
         for metric, floor in metrics.items():
             assert isinstance(floor, int | float) and 0 <= floor <= 1, (scenario, metric)
 
 
 @needs_bench
-def test_quality_does_not_fall_below_the_floors(means: dict[str, dict[str, float]]) -> None:
-    floors = load_floors()
+def test_quality_does_not_fall_below_the_floors(
+    kind: str, means: dict[str, dict[str, float]]
+) -> None:
+    floors = load_floors(kind)
     failures = []
     lines = [f"{'scenario':<10} {'metric':<10} {'measured':>9} {'floor':>7}"]
     for scenario, metrics in sorted(floors.items()):
@@ -91,13 +106,13 @@ def test_quality_does_not_fall_below_the_floors(means: dict[str, dict[str, float
                 failures.append(f"{scenario}/{metric}")
             flag = "  <-- below floor" if bad else ""
             lines.append(f"{scenario:<10} {metric:<10} {measured:>9.3f} {floor:>7.2f}{flag}")
-    assert not failures, "quality fell below the floors:\n" + "\n".join(lines)
+    assert not failures, f"quality ({kind} inputs) fell below the floors:\n" + "\n".join(lines)
 
 
 @needs_bench
-def test_every_measured_metric_has_a_floor(means: dict[str, dict[str, float]]) -> None:
+def test_every_measured_metric_has_a_floor(kind: str, means: dict[str, dict[str, float]]) -> None:
     """A new scenario or metric in the benchmark gets a floor too (add it to the JSON)."""
-    floors = load_floors()
+    floors = load_floors(kind)
     unguarded = [
         f"{scenario}/{metric} = {value:.3f}"
         for scenario, metrics in means.items()
