@@ -21,10 +21,12 @@ def clean(
 ) -> Article:
     """Restore an article from a broken rendition of it.
 
-    ``source`` is the text itself (``str``), raw bytes in any encoding, or a path
-    (:class:`pathlib.Path` or any ``os.PathLike``) to a text file. ``skip`` names stages to
+    ``source`` is the text itself (``str``), raw bytes, or a path (:class:`pathlib.Path` or
+    any ``os.PathLike``); bytes and files may hold a PDF, an image of a page, an HTML page
+    or text in any encoding, told apart by their first bytes. ``skip`` names stages to
     leave out (see :data:`copydesk.STAGE_NAMES`). ``password`` opens an encrypted PDF;
-    ``time_limit`` bounds the seconds spent reading one document (OCR above all).
+    ``time_limit`` bounds the seconds spent reading one document (OCR above all; ``None``
+    is the default of 300 s).
 
     >>> text = "Hello\\n\\nBy Jane Doe\\n\\nThe first paragraph goes on\\nacross two lines."
     >>> article = clean(text)

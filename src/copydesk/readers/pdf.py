@@ -141,7 +141,7 @@ def read_pdf(
 
 
 def _open_error(exc: Exception, name: str, password: str | None) -> Exception:
-    message = str(exc)
+    message = str(exc).strip().rstrip(".")
     if "password" in message.lower() or "security" in message.lower():
         if password is None:
             return EncryptedInputError(
