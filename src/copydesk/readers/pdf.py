@@ -13,6 +13,7 @@ Pages without a text layer (scans) are read by OCR, page by page.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import re
 import time
@@ -31,6 +32,7 @@ MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no art
 BLOCK_GAP = 1.3  # a vertical gap of this many line pitches stands between blocks
 SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
 OCR_DPI = 300
+URL_BUFFER = 2048  # bytes: room for most web addresses at the first try
 DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
 SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
 INDENT_MAX = 6  # ems: a line starting further right of its column's edge is no indented line
@@ -108,8 +110,10 @@ def read_pdf(
                 for text, box in _layout_lines(pieces):
                     texts.append(text)
                     boxes.append(box)
+                page_lines: _PageLines | None = None
                 for url, area in _link_annotations(document, page):
-                    at = _line_under(area, boxes, first_line)
+                    page_lines = page_lines or _PageLines(boxes, first_line)
+                    at = page_lines.under(area)
                     if at is not None:
                         links.append((at, url))
             finally:
@@ -274,15 +278,18 @@ def _link_annotations(document: Any, page: Any) -> Iterator[tuple[str, Box]]:
     position = ctypes.c_int(0)
     link = raw.FPDF_LINK()
     area = raw.FS_RECTF()
+    buffer = ctypes.create_string_buffer(URL_BUFFER)
     while raw.FPDFLink_Enumerate(page, ctypes.byref(position), ctypes.byref(link)):
         action = raw.FPDFLink_GetAction(link)
         if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
             continue
-        size = raw.FPDFAction_GetURIPath(document, action, None, 0)
+        # One call fills the buffer with the address, or says how long a buffer it needs.
+        size = raw.FPDFAction_GetURIPath(document, action, buffer, len(buffer))
+        if size > len(buffer):
+            buffer = ctypes.create_string_buffer(size)
+            raw.FPDFAction_GetURIPath(document, action, buffer, size)
         if size <= 1 or not raw.FPDFLink_GetAnnotRect(link, ctypes.byref(area)):
             continue
-        buffer = ctypes.create_string_buffer(size)
-        raw.FPDFAction_GetURIPath(document, action, buffer, size)
         url = buffer.value.decode("utf-8", "replace").strip()
         if url:
             top, bottom = sorted((height - area.top, height - area.bottom))
@@ -297,18 +304,29 @@ def _link_annotations(document: Any, page: Any) -> Iterator[tuple[str, Box]]:
             )
 
 
-def _line_under(area: Box, boxes: list[Box | None], first: int) -> int | None:
-    """The index of the line (from ``first`` on) that the area covers most of."""
-    best: tuple[float, int] | None = None
-    for k in range(first, len(boxes)):
-        box = boxes[k]
-        if box is None:
-            continue
-        width = min(area.x1, box.x1) - max(area.x0, box.x0)
-        height = min(area.bottom, box.bottom) - max(area.top, box.top)
-        if width > 0 and height > 0 and (best is None or width * height > best[0]):
-            best = (width * height, k)
-    return None if best is None else best[1]
+class _PageLines:
+    """A page's lines by their tops, to find the line under an area quickly (a printed
+    web page may hold hundreds of links)."""
+
+    def __init__(self, boxes: list[Box | None], first: int) -> None:
+        placed = sorted(
+            (box.top, k, box) for k, box in enumerate(boxes[first:], first) if box is not None
+        )
+        self.tops = [top for top, _, _ in placed]
+        self.lines = [(k, box) for _, k, box in placed]
+        self.tallest = max((box.bottom - box.top for _, box in self.lines), default=0.0)
+
+    def under(self, area: Box) -> int | None:
+        """The index of the line that the area covers most of."""
+        best: tuple[float, int] | None = None
+        end = bisect.bisect_left(self.tops, area.bottom)
+        start = bisect.bisect_left(self.tops, area.top - self.tallest)
+        for k, box in self.lines[start:end]:
+            width = min(area.x1, box.x1) - max(area.x0, box.x0)
+            height = min(area.bottom, box.bottom) - max(area.top, box.top)
+            if width > 0 and height > 0 and (best is None or width * height > best[0]):
+                best = (width * height, k)
+        return None if best is None else best[1]
 
 
 def _has_images(page: Any) -> bool:
