@@ -546,3 +546,28 @@ def test_cli_text_format_prints_the_body(
     assert code == 0 and err == ""
     printed = [norm(line) for line in out.splitlines() if line.strip()]
     assert printed == [norm(p) for p in truth.paragraphs]
+
+
+# A note on the author that no wording rule takes for one (no name, no "is a writer"):
+# only its italic type, under text set in roman, tells it from the text.
+UNNAMED_BIO = (
+    "Senior fellow at the Institute for River Studies, and adviser to the town council"
+    " on its flood defences since 2015."
+)
+
+
+def test_italic_note_at_the_end_is_the_bio() -> None:
+    pdf, truth = article_pdf_and_truth(columns=2, paragraphs=body_paragraphs(18), bio=UNNAMED_BIO)
+    article = copydesk.clean(pdf)
+    assert article.bio == truth.bio == UNNAMED_BIO
+    assert UNNAMED_BIO not in body_of(article)
+    assert not missing(article, truth)
+
+
+def test_same_note_in_plain_text_stays_in_the_body() -> None:
+    """Must not change: without the type, the note reads as the text's last paragraph."""
+    paragraphs = body_paragraphs(3)
+    text = "\n\n".join(["A Headline Over the Text", "By Jane Doe", *paragraphs, UNNAMED_BIO])
+    article = copydesk.clean(text)
+    assert article.bio is None
+    assert article.paragraphs[-1] == UNNAMED_BIO

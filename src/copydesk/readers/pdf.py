@@ -44,6 +44,9 @@ _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # descriptor (ISO 32000, Table 123).
 BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6
+_ITALIC_NAME = re.compile(rb"Italic|Oblique|It$|-It\b", re.IGNORECASE)
+_BOLD_NAME = re.compile(rb"Bold|Black|Heavy", re.IGNORECASE)
+_FONT_NAME = ctypes.create_string_buffer(256)  # a font's name: one buffer, filled per piece
 
 
 @dataclass(slots=True)
@@ -250,7 +253,9 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
     space = text.find(" ", first, last)
     word_x1 = textpage.get_charbox(space - 1 if space > 0 else last)[2]
     font_flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(textpage, first, None, 0, ctypes.byref(font_flags))
+    raw.FPDFText_GetFontInfo(textpage, first, _FONT_NAME, len(_FONT_NAME), ctypes.byref(font_flags))
+    # The base font's name says what its descriptor may not (the standard 14 have none).
+    font_name = _FONT_NAME.value
     return _Piece(
         _BREAKS.sub(" ", text[first : last + 1]),
         Box(
@@ -261,8 +266,10 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
             bottom=height - bottom0,
             size=raw.FPDFText_GetFontSize(textpage, first),
             word=word_x1 - x0,
-            bold=raw.FPDFText_GetFontWeight(textpage, first) >= BOLD_WEIGHT,
-            italic=bool(font_flags.value & ITALIC_FLAG),
+            bold=raw.FPDFText_GetFontWeight(textpage, first) >= BOLD_WEIGHT
+            or _BOLD_NAME.search(font_name) is not None,
+            italic=bool(font_flags.value & ITALIC_FLAG)
+            or _ITALIC_NAME.search(font_name) is not None,
         ),
         tail_top=height - top1,
         tail_bottom=height - bottom1,

@@ -70,7 +70,9 @@ def extract_bio(draft: Draft) -> None:
     for k in range(len(paras) - 1, max(len(paras) - 1 - BIO_REACH, 0), -1):
         text = paras[k].text.strip()
         last = k == len(paras) - 1
-        if is_bio(text, draft.authors) and (last or _names_author(text, draft.authors)):
+        if (last and _set_apart_in_italics(draft, k)) or (
+            is_bio(text, draft.authors) and (last or _names_author(text, draft.authors))
+        ):
             para = paras.pop(k)
             draft.bio = text
             start, end = para.source_span(0, len(para.text))
@@ -85,6 +87,27 @@ def extract_bio(draft: Draft) -> None:
         start, end = final.source_span(at, len(final.text))
         draft.removed.append(Removal("bio", start, end, draft.source[start:end]))
         paras[-1] = final.replace([(at, len(final.text), "")])
+
+
+ITALIC_TEXT_SHARE = 0.2  # text set mostly in roman has at most this share of italic lines
+
+
+def _set_apart_in_italics(draft: Draft, k: int) -> bool:
+    """Is paragraph ``k`` a short note set wholly in italics under text set in roman, as
+    publications set the author's note? Only a reader that measured the type (a PDF) can
+    tell."""
+    para = draft.paragraphs[k]
+    if len(para.text.split()) > BIO_MAX_WORDS:
+        return False
+    start, end = para.source_span(0, len(para.text))
+    body = [line for line in draft.lines if line.role == BODY and line.text]
+    if not body or body[-1].box is None:
+        return False
+    own = [line for line in body if start <= line.start < end]
+    if not own or not all(line.box is not None and line.box.italic for line in own):
+        return False
+    italic = sum(1 for line in body if line.box is not None and line.box.italic)
+    return italic - len(own) <= ITALIC_TEXT_SHARE * (len(body) - len(own))
 
 
 _SENTENCE_BREAK = re.compile(r"""[.!?][”"’)]?( +)(?=[A-Z“"])""")
