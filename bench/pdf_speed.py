@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
+from speed import pin_to_one_core  # bench/speed.py, beside this script
 
 import copydesk
 from copydesk.errors import CopydeskError
@@ -76,16 +77,6 @@ class Timing:
     run: Callable[[bytes], object]
     totals: list[float]
     per_pdf: dict[str, list[float]]
-
-
-def pin_to_one_core() -> str:
-    """Run on one core where the OS allows it; say which."""
-    if hasattr(os, "sched_setaffinity"):
-        cores = sorted(os.sched_getaffinity(0))
-        # The last core: Linux serves most interrupts and housekeeping on core 0.
-        os.sched_setaffinity(0, {cores[-1]})
-        return f"pinned to core {cores[-1]} (of {len(cores)} available)"
-    return "not pinned (no sched_setaffinity here); copydesk runs on one thread anyway"
 
 
 def cpu_model() -> str:

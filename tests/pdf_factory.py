@@ -22,6 +22,7 @@ import hashlib
 import io
 import random
 import re
+import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+import pytest
 from fpdf import FPDF
 from fpdf.enums import Align
 
@@ -48,6 +50,7 @@ __all__ = [
     "encrypted_pdf",
     "many_pages_pdf",
     "mixed_pdf",
+    "needs_tesseract",
     "page_count",
     "page_image",
     "page_texts",
@@ -155,6 +158,12 @@ _GUTTER = 6.0
 _DROP_CAP_SIZE = 47.0
 _DROP_CAP_LINES = 3
 _PHOTO_H = 62.0
+
+# The OCR tests need the tesseract program, which is no Python package.
+needs_tesseract = pytest.mark.skipif(
+    shutil.which("tesseract") is None,
+    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)",
+)
 
 
 @dataclass(frozen=True)
@@ -634,7 +643,8 @@ def article_pdf_and_truth(
     link: str | None = None,
     spacing: Literal["indent", "space"] = "indent",
 ) -> tuple[bytes, ArticleTruth]:
-    """A typeset article and the truth it was typeset from (see :func:`article_pdf`)."""
+    """A typeset article and the truth it was typeset from (the keywords: see
+    :func:`article_pdf`)."""
     spec = _spec(
         columns, running_head, page_numbers, caption, drop_cap, soft_hyphen,
         title, dek, byline, dateline, bio, link, spacing,
@@ -643,24 +653,7 @@ def article_pdf_and_truth(
     return data, copy.deepcopy(truth)  # the cached truth stays as built, whatever a test does
 
 
-def article_pdf(
-    *,
-    columns: int = 1,
-    pages: int = 2,
-    running_head: str | None = "THE DAILY PLANET",
-    page_numbers: bool = True,
-    caption: bool = True,
-    drop_cap: bool = False,
-    soft_hyphen: bool = False,
-    title: str = DEFAULT_TITLE,
-    dek: str = DEFAULT_DEK,
-    byline: str = DEFAULT_BYLINE,
-    dateline: str = DEFAULT_DATELINE,
-    paragraphs: Iterable[str] | None = None,
-    bio: str | None = DEFAULT_BIO,
-    link: str | None = None,
-    spacing: Literal["indent", "space"] = "indent",
-) -> bytes:
+def article_pdf(**kwargs: Any) -> bytes:
     """A typeset article, as a newspaper's PDF would have it.
 
     Page 1: the headline (24 pt bold Times), the dek (14 pt), the byline and dateline
@@ -681,12 +674,7 @@ def article_pdf(
 
     The same keywords given to :func:`article_truth` give what it holds.
     """
-    return article_pdf_and_truth(
-        columns=columns, pages=pages, running_head=running_head, page_numbers=page_numbers,
-        caption=caption, drop_cap=drop_cap, soft_hyphen=soft_hyphen, title=title, dek=dek,
-        byline=byline, dateline=dateline, paragraphs=paragraphs, bio=bio, link=link,
-        spacing=spacing,
-    )[0]  # fmt: skip
+    return article_pdf_and_truth(**kwargs)[0]
 
 
 def article_truth(**kwargs: Any) -> ArticleTruth:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import time
 
 import pytest
@@ -28,13 +27,9 @@ from pdf_factory import (  # after the skips: fpdf2 is a test-only dependency
     article_pdf_and_truth,
     article_truth,
     many_pages_pdf,
+    needs_tesseract,
     page_image,
     tiff_pages,
-)
-
-needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None,
-    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)",
 )
 
 SHORT = {

@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import shutil
 import time
 from functools import cache
 from pathlib import Path
@@ -40,14 +39,10 @@ from pdf_factory import (  # after the skips: fpdf2 is a test-only dependency
     encrypted_pdf,
     many_pages_pdf,
     mixed_pdf,
+    needs_tesseract,
     page_texts,
     scanned_pdf,
     truncated_pdf,
-)
-
-needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None,
-    reason="tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-eng)",
 )
 
 COLUMNS = [1, 2, 3]

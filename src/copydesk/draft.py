@@ -7,6 +7,8 @@ A reader makes a :class:`Draft`; each stage reads and annotates it; at the end
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import attrgetter
@@ -60,6 +62,28 @@ class Line:
     def traced(self) -> Traced:
         """The line's text with its map back to the input."""
         return self.trace if self.trace is not None else Traced(self.text, self.start)
+
+
+SAME_SIZE = 0.05  # type sizes this close (relative) are one size, measured twice
+
+
+def same_size(a: float, b: float) -> bool:
+    """Are two measured type sizes one size?
+
+    >>> same_size(14.0, 14.4), same_size(14.0, 16.0)
+    (True, False)
+    """
+    return abs(a - b) <= SAME_SIZE * max(a, b)
+
+
+def text_size(lines: Iterable[Line]) -> float | None:
+    """The type size most characters of ``lines`` are set in, where a reader measured it
+    (``None`` where it measured none)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.box is not None and line.box.size > 0:
+            sizes[round(line.box.size, 1)] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:

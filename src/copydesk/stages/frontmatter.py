@@ -12,7 +12,7 @@ import re
 from itertools import islice
 
 from copydesk.dates import find_date, is_dateline, leading_date
-from copydesk.draft import BODY, Draft, Line, lines_containing
+from copydesk.draft import BODY, SAME_SIZE, Draft, Line, lines_containing, same_size, text_size
 from copydesk.layout import percentile
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
@@ -358,7 +358,6 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
 
 
 HEADLINE_SCALE = 1.3  # a headline is set at least this much larger than the running text
-SAME_SIZE = 0.05  # type sizes this close (relative) are one size
 
 
 def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
@@ -372,19 +371,19 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
     if not head or any(line.box is None or line.box.size <= 0 for line in head):
         return False
     sizes = [line.box.size for line in head if line.box is not None]
-    body_size = _running_text_size(draft)
+    body_size = text_size(line for line in draft.lines if line.role == BODY)
     largest = max(sizes)
     if body_size is None or largest < HEADLINE_SCALE * body_size:
         return False
-    top = next(k for k, size in enumerate(sizes) if _same_size(size, largest))
+    top = next(k for k, size in enumerate(sizes) if same_size(size, largest))
     end = top
-    while end < len(head) and _same_size(sizes[end], largest):
+    while end < len(head) and same_size(sizes[end], largest):
         end += 1
     dek_end = end
     # A dek is set no smaller than the text: smaller type under the headline is a byline
     # or a credit the text did not make out.
     if end < len(head) and body_size * (1 - SAME_SIZE) <= sizes[end] < largest:
-        while dek_end < len(head) and _same_size(sizes[dek_end], sizes[end]):
+        while dek_end < len(head) and same_size(sizes[dek_end], sizes[end]):
             dek_end += 1
     for line in head[:top]:
         draft.set_role(line, "kicker")
@@ -396,20 +395,6 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
         for line in head[end:dek_end]:
             draft.set_role(line, "dek")
     return True
-
-
-def _same_size(a: float, b: float) -> bool:
-    return abs(a - b) <= SAME_SIZE * max(a, b)
-
-
-def _running_text_size(draft: Draft) -> float | None:
-    """The commonest type size of the body's lines, where they were measured."""
-    sizes: dict[float, int] = {}
-    for line in draft.lines:
-        if line.box is not None and line.box.size > 0 and line.role == BODY:
-            size = round(line.box.size, 1)
-            sizes[size] = sizes.get(size, 0) + len(line.text)
-    return max(sizes, key=sizes.__getitem__) if sizes else None
 
 
 KICKER_WORDS = 2

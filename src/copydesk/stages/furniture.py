@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from copydesk.draft import BODY, Draft, Line
+from copydesk.draft import BODY, Draft, Line, text_size
 
 EDGE = 4  # how many non-blank lines at the top and bottom of a page count as its edges
 
@@ -109,7 +109,7 @@ def remove_furniture(draft: Draft) -> None:
     edge_lines = {page: _edges(lines) for page, lines in pages.items()}
     shapes = {line.index: shape(line.text) for lines in edge_lines.values() for line, _ in lines}
     repeated = _repeated_shapes(edge_lines, shapes, len(pages))
-    text_size = _text_size(draft.lines)
+    measured_size = text_size(draft.lines)
 
     stamps = 0
     for lines in edge_lines.values():
@@ -126,7 +126,7 @@ def remove_furniture(draft: Draft) -> None:
                 draft.set_role(line, "running head")
             elif depth <= 1 and is_page_number(line.text):
                 draft.set_role(line, "page number")
-            elif depth == 0 and text_size and _set_as_running_head(draft, line, text_size):
+            elif depth == 0 and measured_size and _set_as_running_head(draft, line, measured_size):
                 draft.set_role(line, "running head")
     if stamps and stamps >= max(1, len(pages) // 2):
         draft.kind = "web-print"
@@ -152,15 +152,6 @@ def remove_furniture(draft: Draft) -> None:
 HEAD_SIZE = 0.9  # a running head is set at most this size of the text's type
 HEAD_WORDS = 8
 _CODE_MARKS = re.compile(r"^[$#>%]\s|[{}();=<>\[\]]")
-
-
-def _text_size(lines: list[Line]) -> float:
-    """The type size most of the text is set in, where the reader measured it (0 if not)."""
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        if line.box is not None and line.box.size > 0:
-            sizes[round(line.box.size, 1)] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def _set_as_running_head(draft: Draft, line: Line, text_size: float) -> bool:

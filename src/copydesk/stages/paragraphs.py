@@ -103,9 +103,10 @@ def rebuild_paragraphs(draft: Draft) -> None:
         return
     hyphenates = _hyphenates(body)
     facts = line_facts([line.text for line in body], hyphenates)
-    if body[0].box is not None or body[-1].box is not None:
+    measured = body[0].box is not None or body[-1].box is not None  # by a PDF reader
+    if measured:
         facts = _measured_facts(body, facts)
-    measure = _measure(body, gaps, facts, hyphenates, draft.one_paragraph_per_line)
+    measure = _measure(body, gaps, facts, hyphenates, draft.one_paragraph_per_line, measured)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False
@@ -252,7 +253,12 @@ def _hyphenates(body: list[Line]) -> bool:
 
 
 def _measure(
-    body: list[Line], gaps: list[Gap], facts: list[Facts], hyphenates: bool, unwrapped: bool
+    body: list[Line],
+    gaps: list[Gap],
+    facts: list[Facts],
+    hyphenates: bool,
+    unwrapped: bool,
+    measured: bool,
 ) -> Measure:
     widths = [
         fact.width
@@ -268,7 +274,6 @@ def _measure(
             ends += 1
             blank_after += gap.blank
     indented = sum(1 for line in body if line.indent > 0)
-    measured = body[0].box is not None or body[-1].box is not None
     indent_share = INDENT_SHARE_MEASURED if measured else INDENT_SHARE
     long_lines = sum(1 for line in body if len(line.text) > PRINTED_LINE_MAX)
     return Measure(

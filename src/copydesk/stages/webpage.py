@@ -17,7 +17,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from copydesk.dates import is_dateline
-from copydesk.draft import BODY, Draft, Line
+from copydesk.draft import BODY, Draft, Line, same_size, text_size
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import parse_byline
@@ -82,7 +82,7 @@ def find_article(draft: Draft) -> None:
     if not lines:
         return
     words = [words_of(line.text) for line in lines]
-    prose = _in_the_text_type(lines, prose_lines(lines, words), words)
+    prose = _in_the_text_type(lines, prose_lines(lines, words))
     site = str(draft.hints.get("site", ""))
     apart = _set_apart(draft, lines)
     headline = _find_headline(lines, apart, str(draft.hints.get("page_title", "")), prose, site)
@@ -161,28 +161,15 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     return out
 
 
-SAME_TYPE = 0.05  # type sizes this close (relative) are one size
-
-
-def _in_the_text_type(lines: list[Line], prose: list[bool], words: list[list[str]]) -> list[bool]:
+def _in_the_text_type(lines: list[Line], prose: list[bool]) -> list[bool]:
     """Where the reader measured the type (a PDF), prose is only prose in the article's
-    type: the size that most words of prose are set in. Teasers of other stories read as
+    type: the size that most of the prose is set in. Teasers of other stories read as
     prose too, but a page sets them in a type of their own."""
-    sizes: dict[float, int] = {}
-    for line, is_prose, found in zip(lines, prose, words, strict=True):
-        if is_prose and line.box is not None and line.box.size > 0:
-            size = round(line.box.size, 1)
-            sizes[size] = sizes.get(size, 0) + len(found)
-    if not sizes:
+    size = text_size(line for line, is_prose in zip(lines, prose, strict=True) if is_prose)
+    if size is None:
         return prose
-    text_size = max(sizes, key=sizes.__getitem__)
     return [
-        is_prose
-        and (
-            line.box is None
-            or line.box.size <= 0
-            or abs(line.box.size - text_size) <= SAME_TYPE * text_size
-        )
+        is_prose and (line.box is None or line.box.size <= 0 or same_size(line.box.size, size))
         for line, is_prose in zip(lines, prose, strict=True)
     ]
 
