@@ -8,7 +8,7 @@ invents a word: every word it outputs is an input word, or a join or split of in
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
@@ -217,22 +217,37 @@ def fix_hyphen_marks(text: str) -> Iterator[Change]:
 @dataclass(frozen=True, slots=True)
 class WordFix:
     """One repair in the registry: its name (the edit kind it logs), its function, and the
-    marks without which it finds nothing (most documents need most fixes nowhere, and one
-    search of the whole text for them spares a call per paragraph)."""
+    marks without which it finds nothing.
+
+    Most documents need most fixes nowhere, and most paragraphs of the rest need them
+    nowhere either: one search of the whole text for the marks spares a call per paragraph.
+    ``marks`` is a fixed set of strings, or a function that finds a document's own marks
+    (the rare tokens that might be glued words). No marks at all: it may apply anywhere.
+    """
 
     name: str
     find: Callable[[str], Iterator[Change]]
-    marks: tuple[str, ...] = ()  # none: the fix may apply anywhere
+    marks: tuple[str, ...] | Callable[[str], Collection[str]] = ()
+
+    def marks_in(self, text: str) -> Collection[str] | None:
+        """The marks found in ``text`` (``None``: the fix has none and may apply anywhere).
+        A part of ``text`` can only need the fix where it holds one of them."""
+        if callable(self.marks):
+            return self.marks(text)
+        if not self.marks:
+            return None
+        return [mark for mark in self.marks if mark in text]
 
     def could_apply(self, text: str) -> bool:
         """False only when the fix finds nothing in ``text`` or any part of it."""
-        return not self.marks or any(mark in text for mark in self.marks)
+        found = self.marks_in(text)
+        return found is None or len(found) > 0
 
 
 WORD_FIXES: tuple[WordFix, ...] = (
     WordFix("hyphen mark", fix_hyphen_marks, ("\ufffe",)),
     WordFix("ellipsis", fix_ellipses, ("..", ". .")),
-    WordFix("glued words", split_glued_words),
+    WordFix("glued words", split_glued_words, lambda text: _glued_splits(text).keys()),
     WordFix("spacing", fix_spacing, (" ,", " ;", "  ", "\t", "\u00a0")),
 )
 
@@ -261,9 +276,12 @@ def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
     for fix in WORD_FIXES:
         if fix.name in skip:
             continue
-        if fix.marks and not fix.could_apply("\n".join(p.text for p in draft.paragraphs)):
+        marks = fix.marks_in("\n".join(p.text for p in draft.paragraphs))
+        if marks is not None and not marks:
             continue
         for i, para in enumerate(draft.paragraphs):
+            if marks is not None and not any(mark in para.text for mark in marks):
+                continue
             proposed = list(fix.find(para.text))
             if not proposed or is_code(i):
                 continue  # nearly every paragraph needs no fix: ask no more of it
