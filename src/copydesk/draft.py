@@ -182,4 +182,6 @@ class Draft:
             removed=self.removed,
             source=self.source,
             warnings=list(self.warnings),
+            kind=self.kind,
+            ocr=bool(self.hints.get("ocr")),
         )

@@ -63,6 +63,10 @@ class Article:
     # What the reader could not do (a page it could not read, a time limit reached): the
     # article is then partial, and these say where.
     warnings: list[str] = field(default_factory=list)
+    # How the text was got: "text", "pdf", "image" or "html" as read, "web-print" for a page
+    # printed from a browser; ``ocr`` where any of it was read by OCR (less trustworthy).
+    kind: str = "text"
+    ocr: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain data, with the field names of the benchmark."""
