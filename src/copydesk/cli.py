@@ -64,7 +64,64 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="give up on a document after this long (default: 300)",
     )
+    _add_batch(commands, stages)
     return parser
+
+
+def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], stages: str) -> None:
+    cmd = commands.add_parser(
+        "batch",
+        help="restore many documents into one JSONL or Parquet file",
+        description=(
+            "Restore every document of the inputs into OUT, one row per document, on all"
+            " cores; failures go to the errors file beside OUT (OUT.errors.jsonl). Stopped"
+            " at any moment, the same command run again finishes what is left."
+        ),
+        epilog=f"stages (for --skip):\n{stages}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders, globs (quoted), or JSONL/Parquet tables with a text or path column",
+    )
+    cmd.add_argument("--out", required=True, metavar="OUT", help="the output: .jsonl or .parquet")
+    cmd.add_argument(
+        "--workers", type=int, metavar="N", help="processes (default: all cores)"
+    )
+    cmd.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes (default), or a Ray Data pipeline (pip install 'copydesk[ray]')",
+    )
+    cmd.add_argument(
+        "--ray-address",
+        metavar="ADDRESS",
+        help="with --engine ray: join this cluster (auto, or ray://HEAD:10001) instead of"
+        " starting Ray on this machine",
+    )
+    cmd.add_argument("--column", help="the table column that holds the documents")
+    cmd.add_argument(
+        "--with-edits", action="store_true", help="also write each article's edits and removals"
+    )
+    cmd.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    cmd.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        metavar="STAGE",
+        choices=STAGE_NAMES,
+        help="leave a stage out (repeatable)",
+    )
+    cmd.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on a document after this long (default: 300)",
+    )
+    cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
 
 def _seconds(value: str) -> float:
@@ -87,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    if args.command == "batch":
+        return _batch(args)
     try:
         source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
         article = clean(source, skip=args.skip, password=args.password, time_limit=args.time_limit)
@@ -108,6 +167,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"copydesk: warning: {warning}", file=sys.stderr)
     if args.explain:
         print(write_explain(article), file=sys.stderr)
+    return EXIT_OK
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from copydesk.corpus.batch import run_batch
+
+    try:
+        summary = run_batch(
+            args.inputs,
+            args.out,
+            workers=args.workers,
+            engine=args.engine,
+            column=args.column,
+            skip=args.skip,
+            time_limit=args.time_limit,
+            with_edits=args.with_edits,
+            overwrite=args.overwrite,
+            progress=not args.quiet and sys.stderr.isatty(),
+            ray_address=args.ray_address,
+        )
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print(
+            "copydesk: interrupted: what was finished is kept; run the same command again"
+            " to finish the rest",
+            file=sys.stderr,
+        )
+        return 130
+    if not args.quiet:
+        print(f"copydesk: batch: {summary}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -1,0 +1,95 @@
+"""The batch as a Ray Data pipeline, for a cluster: ``copydesk batch --engine ray``.
+
+Read: the tasks the inputs list become a dataset. Restore: ``map_batches`` runs
+:func:`copydesk.corpus.restore.restore` on each batch, on as many CPUs as the cluster
+gives. Write: the rows stream back to the driver, which journals them and writes the same
+output and errors files as the local engine, so a Ray batch resumes the same way.
+
+Ray is an optional extra (``pip install 'copydesk[ray]'``). By default a Ray of this
+machine is started with ``workers`` CPUs; ``address`` (``ray_address=`` or
+``--ray-address``; ``auto`` for the cluster this machine belongs to, or
+``ray://HEAD:10001``) joins a running cluster instead, as ``ray.init(address=...)`` does.
+Every node needs copydesk installed; files named as paths must be readable on every node
+(a shared file system), and texts from tables travel with the tasks.
+"""
+
+from __future__ import annotations
+
+import resource
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any
+
+from copydesk.corpus.inputs import Task
+from copydesk.corpus.restore import Options, Outcome, restore
+from copydesk.errors import OptionError
+
+BATCH = 16  # documents per map_batches call
+WINDOW = 4096  # tasks handed to Ray per dataset: the driver never holds all the inputs
+
+
+def run_ray(
+    tasks: Iterator[Task],
+    options: Options,
+    record: Callable[[list[Outcome]], None],
+    workers: int,
+    address: str | None = None,
+) -> float:
+    """Restore ``tasks`` with Ray Data; pass each batch's outcomes to ``record``. Returns
+    the largest peak memory of a Ray worker (MB)."""
+    try:
+        import ray
+    except ImportError as exc:
+        raise OptionError(
+            "the ray engine needs Ray: pip install 'copydesk[ray]' (or use --engine local)"
+        ) from exc
+    started_here = not ray.is_initialized()
+    if started_here:
+        if address:
+            ray.init(address=address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    peak_kb = 0
+    restore_fn: Any = _restore_batch  # Ray's own hints know no Arrow batches
+    try:
+        while True:
+            window = list(islice(tasks, WINDOW))
+            if not window:
+                return peak_kb / 1024
+            items = [{"seq": t.seq, "key": t.key, "path": t.path, "text": t.text} for t in window]
+            dataset = ray.data.from_items(items).map_batches(
+                restore_fn,
+                batch_size=BATCH,
+                batch_format="pyarrow",
+                fn_kwargs={"options": options.to_dict()},
+            )
+            batches: Iterable[Any] = dataset.iter_batches(batch_size=BATCH, batch_format="pyarrow")
+            for batch in batches:
+                rows = batch.to_pylist()
+                peak_kb = max(peak_kb, *(row["rss"] for row in rows))
+                record([Outcome(r["seq"], r["key"], r["ok"], r["line"]) for r in rows])
+    finally:
+        if started_here:
+            ray.shutdown()
+
+
+def _restore_batch(batch: Any, options: dict[str, Any]) -> Any:
+    """Ray's map function: a batch of tasks in, a batch of outcomes out (Arrow tables)."""
+    import pyarrow as pa
+
+    opts = Options(tuple(options["skip"]), options["time_limit"], options["with_edits"])
+    outcomes = [
+        restore(Task(row["seq"], row["key"], row["path"], row["text"]), opts)
+        for row in batch.to_pylist()
+    ]
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return pa.table(
+        {
+            "seq": [o.seq for o in outcomes],
+            "key": [o.key for o in outcomes],
+            "ok": [o.ok for o in outcomes],
+            "line": [o.line for o in outcomes],
+            "rss": [rss] * len(outcomes),
+        }
+    )
