@@ -239,6 +239,11 @@ def _start_worker() -> None:
     # Ctrl-C goes to the whole process group: the parent alone decides what to do.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()  # the restorer makes no reference cycles (see copydesk.cli.main_entry)
+    warm_up()
+
+
+def warm_up() -> None:
+    """Load the word tables before the first document, not during it."""
     from copydesk.api import clean
 
     clean("Warm up\n\nThe word tables load once, before the first document.")

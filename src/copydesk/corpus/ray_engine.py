@@ -24,7 +24,7 @@ from copydesk.corpus.inputs import Task
 from copydesk.corpus.restore import Options, Outcome, restore
 from copydesk.errors import OptionError
 
-BATCH = 16  # documents per map_batches call
+BATCH = 64  # documents per map_batches call: fewer, larger calls cost Ray less
 WINDOW = 4096  # tasks handed to Ray per dataset: the driver never holds all the inputs
 
 
@@ -51,7 +51,7 @@ def run_ray(
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     ray.data.DataContext.get_current().enable_progress_bars = False
     peak_kb = 0
-    restore_fn: Any = _restore_batch  # Ray's own hints know no Arrow batches
+    restorer: Any = _Restorer  # Ray's own hints know no Arrow batches
     try:
         while True:
             window = list(islice(tasks, WINDOW))
@@ -59,10 +59,11 @@ def run_ray(
                 return peak_kb / 1024
             items = [{"seq": t.seq, "key": t.key, "path": t.path, "text": t.text} for t in window]
             dataset = ray.data.from_items(items).map_batches(
-                restore_fn,
+                restorer,
                 batch_size=BATCH,
                 batch_format="pyarrow",
-                fn_kwargs={"options": options.to_dict()},
+                fn_constructor_kwargs={"options": options.to_dict()},
+                concurrency=workers,
             )
             batches: Iterable[Any] = dataset.iter_batches(batch_size=BATCH, batch_format="pyarrow")
             for batch in batches:
@@ -74,22 +75,33 @@ def run_ray(
             ray.shutdown()
 
 
-def _restore_batch(batch: Any, options: dict[str, Any]) -> Any:
-    """Ray's map function: a batch of tasks in, a batch of outcomes out (Arrow tables)."""
-    import pyarrow as pa
+class _Restorer:
+    """Ray's map function, as a class: each of its actors loads the word tables once and
+    then restores batch after batch (a plain function would be set up per task)."""
 
-    opts = Options(tuple(options["skip"]), options["time_limit"], options["with_edits"])
-    outcomes = [
-        restore(Task(row["seq"], row["key"], row["path"], row["text"]), opts)
-        for row in batch.to_pylist()
-    ]
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return pa.table(
-        {
-            "seq": [o.seq for o in outcomes],
-            "key": [o.key for o in outcomes],
-            "ok": [o.ok for o in outcomes],
-            "line": [o.line for o in outcomes],
-            "rss": [rss] * len(outcomes),
-        }
-    )
+    def __init__(self, options: dict[str, Any]) -> None:
+        from copydesk.corpus.batch import warm_up
+
+        warm_up()
+        self._options = Options(
+            tuple(options["skip"]), options["time_limit"], options["with_edits"]
+        )
+
+    def __call__(self, batch: Any) -> Any:
+        """A batch of tasks in, a batch of outcomes out (Arrow tables)."""
+        import pyarrow as pa
+
+        outcomes = [
+            restore(Task(row["seq"], row["key"], row["path"], row["text"]), self._options)
+            for row in batch.to_pylist()
+        ]
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return pa.table(
+            {
+                "seq": [o.seq for o in outcomes],
+                "key": [o.key for o in outcomes],
+                "ok": [o.ok for o in outcomes],
+                "line": [o.line for o in outcomes],
+                "rss": [rss] * len(outcomes),
+            }
+        )
