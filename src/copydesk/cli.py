@@ -65,7 +65,54 @@ def _parser() -> argparse.ArgumentParser:
         help="give up on a document after this long (default: 300)",
     )
     _add_batch(commands, stages)
+    _add_versions(commands)
+    _add_merge(commands)
     return parser
+
+
+def _add_versions(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "versions",
+        help="find the renditions of each article in a corpus",
+        description=(
+            "Group the documents of the inputs by article (MinHash LSH over the restored"
+            " bodies): one JSON line per cluster in OUT. Inputs are restored first, as by"
+            " 'copydesk batch' (kept in OUT's folder as NAME.articles.jsonl), unless they are"
+            " a batch's output already."
+        ),
+    )
+    cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders, globs, tables of documents, or the output of copydesk batch",
+    )
+    cmd.add_argument("--out", required=True, metavar="OUT", help="the clusters, as .jsonl")
+    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
+    cmd.add_argument(
+        "--threshold",
+        type=float,
+        metavar="T",
+        help="how alike two bodies must be to be one article (0-1; default: the library's)",
+    )
+    cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_merge(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = commands.add_parser(
+        "merge",
+        help="merge renditions of one article into the best one",
+        description=(
+            "Restore each rendition of one article, align them, and print the one best"
+            " article: the longest complete body, each differing reading taken from the"
+            " rendition that supports it best. --explain logs every choice."
+        ),
+    )
+    cmd.add_argument("paths", nargs="+", metavar="PATH", help="two or more renditions")
+    cmd.add_argument(
+        "--format", choices=sorted(WRITERS), default="text", help="output format (default: text)"
+    )
+    cmd.add_argument("--explain", action="store_true", help="list every choice on standard error")
 
 
 def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], stages: str) -> None:
@@ -87,9 +134,7 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], st
         help="files, folders, globs (quoted), or JSONL/Parquet tables with a text or path column",
     )
     cmd.add_argument("--out", required=True, metavar="OUT", help="the output: .jsonl or .parquet")
-    cmd.add_argument(
-        "--workers", type=int, metavar="N", help="processes (default: all cores)"
-    )
+    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     cmd.add_argument(
         "--engine",
         choices=("local", "ray"),
@@ -146,6 +191,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "batch":
         return _batch(args)
+    if args.command == "versions":
+        return _versions(args)
+    if args.command == "merge":
+        return _merge(args)
     try:
         source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
         article = clean(source, skip=args.skip, password=args.password, time_limit=args.time_limit)
@@ -199,6 +248,56 @@ def _batch(args: argparse.Namespace) -> int:
         return 130
     if not args.quiet:
         print(f"copydesk: batch: {summary}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _versions(args: argparse.Namespace) -> int:
+    from copydesk.corpus.clusters import run_versions
+
+    try:
+        summary = run_versions(
+            args.inputs,
+            args.out,
+            workers=args.workers,
+            threshold=args.threshold,
+            progress=not args.quiet and sys.stderr.isatty(),
+        )
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    if not args.quiet:
+        if summary.restored is not None:
+            print(f"copydesk: restored: {summary.restored}", file=sys.stderr)
+        print(f"copydesk: versions: {summary}\nclusters: {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _merge(args: argparse.Namespace) -> int:
+    import json
+
+    from copydesk.corpus.merge import merge
+
+    try:
+        merged = merge([Path(p) for p in args.paths])
+    except CopydeskError as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    if args.format == "json":
+        text = json.dumps(merged.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = WRITERS[args.format](merged.article) + "\n" * (args.format == "jsonld")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    if args.explain:
+        print(merged.explain(), file=sys.stderr)
     return EXIT_OK
 
 
