@@ -218,3 +218,38 @@ def test_ray_engine_gives_the_same_articles_as_the_local_engine(tmp_path: Path) 
     summary = run_batch(inputs, ray, workers=2, engine="ray")
     assert summary.done == len(inputs) and summary.engine == "ray"
     assert local.read_text(encoding="utf-8") == ray.read_text(encoding="utf-8")
+
+
+def test_an_unfinished_batch_resumes_only_with_its_own_options(tmp_path: Path) -> None:
+    from copydesk.corpus.restore import Options
+    from copydesk.corpus.store import Journal
+
+    folder = make_folder(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    # A batch that was stopped before it finished anything: only its journal is there.
+    Journal.open(out, Options(with_edits=True)).close()
+    with pytest.raises(copydesk.OptionError, match="other options"):
+        run_batch([str(folder)], out, workers=1)
+    summary = run_batch([str(folder)], out, workers=1, with_edits=True)
+    assert summary.done == 3 and all("edits" in row for row in rows(out))
+
+
+def test_a_journal_line_cut_by_a_kill_is_done_again(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    run_batch([str(folder)], out, workers=1)
+    finished = out.read_text(encoding="utf-8").splitlines()
+    from copydesk.corpus.restore import Options
+    from copydesk.corpus.store import Journal
+
+    # Rebuild the journal of a batch killed while it wrote its second line.
+    out.unlink()
+    Journal.open(out, Options()).close()
+    first = json.loads(finished[0])
+    with journal_path(out).open("ab") as journal:
+        key = json.dumps(first["source"])
+        journal.write(f"0\t1\t{key}\t{finished[0]}\n".encode())
+        journal.write(b'1\t1\t"cut')  # no line end: the kill came here
+    summary = run_batch([str(folder)], out, workers=1)
+    assert (summary.skipped, summary.done) == (1, 2)
+    assert out.read_text(encoding="utf-8").splitlines() == finished
