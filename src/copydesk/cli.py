@@ -93,7 +93,8 @@ def _add_versions(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         "--threshold",
         type=float,
         metavar="T",
-        help="how alike two bodies must be to be one article (0-1; default: the library's)",
+        help="the share of the shorter body's word 3-grams the longer must hold for the two"
+        " to be one article (0-1; default 0.5)",
     )
     cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
