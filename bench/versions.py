@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import sys
 import time
@@ -34,6 +35,7 @@ from speed import interpreter, pin_to_one_core, rss_mb  # bench/speed.py, beside
 
 import copydesk
 from copydesk.corpus import versions
+from copydesk.corpus.versions import pair_scores
 
 VOCABULARY = 20_000
 
@@ -193,18 +195,6 @@ class Corpus:
         return "\n".join(lines).strip()
 
 
-def pair_scores(clusters: list[list[str]], truth: dict[str, int]) -> tuple[float, float]:
-    """Pair precision and recall: pairs put in one cluster against pairs of one article."""
-
-    def pairs(n: int) -> int:
-        return n * (n - 1) // 2
-
-    found = sum(pairs(len(c)) for c in clusters)
-    true = sum(pairs(n) for n in Counter(truth.values()).values())
-    right = sum(pairs(n) for c in clusters for n in Counter(truth[d] for d in c).values())
-    return (right / found if found else 1.0), (right / true if true else 1.0)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -213,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1, help="seed of the corpus (default 1)")
     ap.add_argument("--threshold", type=float, default=0.5, help="find_versions threshold")
     ap.add_argument("--num-perm", type=int, default=128, help="find_versions num_perm")
+    ap.add_argument(
+        "--write-jsonl",
+        metavar="PATH",
+        help="only write the corpus as a JSONL table (id, text), to time the whole command:"
+        " copydesk versions PATH --out clusters.jsonl",
+    )
     args = ap.parse_args(argv)
     print(f"copydesk {copydesk.__version__}, {interpreter()}, {pin_to_one_core()}")
 
@@ -226,6 +222,12 @@ def main(argv: list[str] | None = None) -> int:
         f" {words / len(corpus.docs):.0f} words each on average, built in {built:.1f} s"
     )
     print(f"  renditions: {made}")
+    if args.write_jsonl:
+        with open(args.write_jsonl, "w", encoding="utf-8") as table:
+            for doc_id, text in corpus.docs:
+                table.write(json.dumps({"id": doc_id, "text": text}) + "\n")
+        print(f"written to {args.write_jsonl}")
+        return 0
 
     gc.collect()
     before = rss_mb()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 import copydesk
 from copydesk.corpus import versions
-from copydesk.corpus.versions import find_versions
+from copydesk.corpus.versions import find_versions, pair_scores
 from copydesk.errors import OptionError
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -40,18 +39,6 @@ needs_seeds = pytest.mark.skipif(
 
 def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def pair_scores(clusters: list[list[str]], article: dict[str, str]) -> tuple[float, float]:
-    """Pair precision and recall: pairs put in one cluster against pairs of one article."""
-
-    def pairs(n: int) -> int:
-        return n * (n - 1) // 2
-
-    found = sum(pairs(len(c)) for c in clusters)
-    true = sum(pairs(n) for n in Counter(article.values()).values())
-    right = sum(pairs(n) for c in clusters for n in Counter(article[d] for d in c).values())
-    return (right / found if found else 1.0), (right / true if true else 1.0)
 
 
 class DevCase:

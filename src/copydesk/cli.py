@@ -49,21 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     cmd.add_argument(
         "--explain", action="store_true", help="list every edit and removal on standard error"
     )
-    cmd.add_argument(
-        "--skip",
-        action="append",
-        default=[],
-        metavar="STAGE",
-        choices=STAGE_NAMES,
-        help="leave a stage out (repeatable)",
-    )
+    _add_restore_options(cmd)
     cmd.add_argument("--password", help="the password of an encrypted PDF")
-    cmd.add_argument(
-        "--time-limit",
-        type=_seconds,
-        metavar="SECONDS",
-        help="give up on a document after this long (default: 300)",
-    )
     _add_batch(commands, stages)
     _add_versions(commands)
     _add_merge(commands)
@@ -81,14 +68,11 @@ def _add_versions(commands: argparse._SubParsersAction[argparse.ArgumentParser])
             " a batch's output already."
         ),
     )
-    cmd.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="files, folders, globs, tables of documents, or the output of copydesk batch",
+    _add_corpus_options(
+        cmd,
+        "files, folders, globs, tables of documents, or the output of copydesk batch",
+        "the clusters, as .jsonl",
     )
-    cmd.add_argument("--out", required=True, metavar="OUT", help="the clusters, as .jsonl")
-    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     cmd.add_argument(
         "--threshold",
         type=float,
@@ -96,7 +80,6 @@ def _add_versions(commands: argparse._SubParsersAction[argparse.ArgumentParser])
         help="the share of the shorter body's word 3-grams the longer must hold for the two"
         " to be one article (0-1; default 0.5)",
     )
-    cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
 
 def _add_merge(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -128,14 +111,11 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], st
         epilog=f"stages (for --skip):\n{stages}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    cmd.add_argument(
-        "inputs",
-        nargs="+",
-        metavar="INPUT",
-        help="files, folders, globs (quoted), or JSONL/Parquet tables with a text or path column",
+    _add_corpus_options(
+        cmd,
+        "files, folders, globs (quoted), or JSONL/Parquet tables with a text or path column",
+        "the output: .jsonl or .parquet",
     )
-    cmd.add_argument("--out", required=True, metavar="OUT", help="the output: .jsonl or .parquet")
-    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     cmd.add_argument(
         "--engine",
         choices=("local", "ray"),
@@ -153,6 +133,11 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], st
         "--with-edits", action="store_true", help="also write each article's edits and removals"
     )
     cmd.add_argument("--overwrite", action="store_true", help="replace OUT if it exists")
+    _add_restore_options(cmd)
+
+
+def _add_restore_options(cmd: argparse.ArgumentParser) -> None:
+    """The options of restoring itself, the same for one document or a corpus."""
     cmd.add_argument(
         "--skip",
         action="append",
@@ -167,6 +152,13 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser], st
         metavar="SECONDS",
         help="give up on a document after this long (default: 300)",
     )
+
+
+def _add_corpus_options(cmd: argparse.ArgumentParser, inputs: str, out: str) -> None:
+    """The inputs, output, workers and quiet of a command over a corpus."""
+    cmd.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs)
+    cmd.add_argument("--out", required=True, metavar="OUT", help=out)
+    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
     cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
 
 

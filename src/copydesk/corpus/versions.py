@@ -35,7 +35,8 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -45,7 +46,7 @@ from datasketch import MinHash
 
 from copydesk.errors import OptionError
 
-__all__ = ["find_versions"]
+__all__ = ["find_versions", "pair_scores"]
 
 U32 = npt.NDArray[np.uint32]
 U64 = npt.NDArray[np.uint64]
@@ -649,3 +650,23 @@ class _UnionFind:
         for i, doc_id in enumerate(ids):
             groups.setdefault(self.find(i), []).append(doc_id)
         return list(groups.values())
+
+
+def pair_scores(
+    clusters: Sequence[Sequence[str]], truth: Mapping[str, Hashable]
+) -> tuple[float, float]:
+    """Pair precision and recall of ``clusters`` against the true article of each id:
+    the pairs put in one cluster that are one article, and the pairs of one article that
+    were put in one cluster. How a clustering of renditions is judged.
+
+    >>> pair_scores([["a", "b"], ["c"]], {"a": 1, "b": 1, "c": 1})
+    (1.0, 0.3333333333333333)
+    """
+
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    found = sum(pairs(len(cluster)) for cluster in clusters)
+    true = sum(pairs(n) for n in Counter(truth.values()).values())
+    right = sum(pairs(n) for c in clusters for n in Counter(truth[d] for d in c).values())
+    return (right / found if found else 1.0), (right / true if true else 1.0)
