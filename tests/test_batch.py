@@ -253,3 +253,16 @@ def test_a_journal_line_cut_by_a_kill_is_done_again(tmp_path: Path) -> None:
     summary = run_batch([str(folder)], out, workers=1)
     assert (summary.skipped, summary.done) == (1, 2)
     assert out.read_text(encoding="utf-8").splitlines() == finished
+
+
+def test_a_document_over_the_time_limit_is_an_error_row(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, 1)
+    # Text is read at once; the limit then has to stop the stages themselves.
+    (folder / "long.txt").write_text(article_text(1) + PARAGRAPH * 20_000, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([str(folder)], out, workers=1, time_limit=0.5)
+    assert (summary.done, summary.failed) == (1, 1)
+    (error,) = rows(errors_path(out))
+    assert Path(error["source"]).name == "long.txt"
+    assert error["error"] == "InputTimeoutError" and "--time-limit" in error["message"]
+    assert error["id"]  # it was read: its id is known
