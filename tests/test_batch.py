@@ -17,7 +17,8 @@ import pytest
 import copydesk
 import copydesk.corpus.restore
 from copydesk.cli import main
-from copydesk.corpus.batch import CRASH_ON, run_batch
+from copydesk.corpus.batch import run_batch
+from copydesk.corpus.restore import CRASH_ON
 from copydesk.corpus.store import errors_path, journal_path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -266,3 +267,20 @@ def test_a_document_over_the_time_limit_is_an_error_row(tmp_path: Path) -> None:
     assert Path(error["source"]).name == "long.txt"
     assert error["error"] == "InputTimeoutError" and "--time-limit" in error["message"]
     assert error["id"]  # it was read: its id is known
+
+
+def test_ray_engine_records_a_document_that_kills_its_worker(tmp_path: Path) -> None:
+    pytest.importorskip("ray")
+    folder = make_folder(tmp_path, 5)
+    (folder / "crashes.txt").write_text(article_text(99), encoding="utf-8")
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "out.jsonl"
+    os.environ[CRASH_ON] = "crashes.txt"  # Ray's workers are started with this environment
+    try:
+        summary = run_batch([str(folder)], out, workers=2, engine="ray")
+    finally:
+        del os.environ[CRASH_ON]
+    assert {Path(r["source"]).name for r in rows(out)} == {f"doc{n:03d}.txt" for n in range(5)}
+    bad = {Path(r["source"]).name: r["error"] for r in rows(errors_path(out))}
+    assert bad == {"crashes.txt": "WorkerCrashed", "empty.txt": "EmptyInputError"}
+    assert (summary.done, summary.failed) == (5, 2)

@@ -26,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 
 from copydesk.corpus.inputs import Task, plan
-from copydesk.corpus.restore import Options, Outcome, failure, restore
+from copydesk.corpus.restore import Options, Outcome, crashed, restore
 from copydesk.corpus.store import Journal, check_output, errors_path, finish
 from copydesk.errors import OptionError
 from copydesk.readers import DEFAULT_TIME_LIMIT
@@ -35,7 +35,6 @@ from copydesk.stages import STAGE_NAMES
 ENGINES = ("local", "ray")
 CHUNK = 8  # documents per hand-out: few enough to balance the workers, enough to amortize
 AHEAD = 2  # chunks handed out per worker before one comes back: no worker waits for work
-CRASHED = "WorkerCrashed"
 
 Report = Callable[[int, int], None]  # (documents done, of them failed) since the last call
 
@@ -212,14 +211,7 @@ def _one_at_a_time(
             outcomes, rss = pool.submit(work, [task], options).result()
             peak = max(peak, rss)
         except BrokenProcessPool:
-            outcomes = [
-                failure(
-                    task,
-                    CRASHED,
-                    "the worker process died while restoring this document (a crash in a"
-                    " library, or killed for lack of memory); it was tried alone",
-                )
-            ]
+            outcomes = [crashed(task)]
             pool.shutdown(wait=True)
             pool = _new_pool(workers)
         record(outcomes)
@@ -264,19 +256,9 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-# A fault-injection point for the tests of crash recovery: a worker that meets a document
-# whose key holds this string kills itself, as a crash in a native library would.
-CRASH_ON = "COPYDESK_TEST_CRASH_ON"
-
-
 def work(chunk: list[Task], options: Options) -> tuple[list[Outcome], int]:
     """A worker's job: restore a chunk; report the worker's peak memory (KB) with it."""
-    crash_on = os.environ.get(CRASH_ON)
-    outcomes = []
-    for task in chunk:
-        if crash_on and crash_on in task.key:
-            os.kill(os.getpid(), signal.SIGKILL)
-        outcomes.append(restore(task, options))
+    outcomes = [restore(task, options) for task in chunk]
     return outcomes, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 

@@ -16,12 +16,13 @@ Every node needs copydesk installed; files named as paths must be readable on ev
 from __future__ import annotations
 
 import resource
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
 from copydesk.corpus.inputs import Task
-from copydesk.corpus.restore import Options, Outcome, restore
+from copydesk.corpus.restore import Options, Outcome, crashed, restore
 from copydesk.errors import OptionError
 
 BATCH = 64  # documents per map_batches call: fewer, larger calls cost Ray less
@@ -58,21 +59,54 @@ def run_ray(
             if not window:
                 return peak_kb / 1024
             items = [{"seq": t.seq, "key": t.key, "path": t.path, "text": t.text} for t in window]
-            dataset = ray.data.from_items(items).map_batches(
-                restorer,
-                batch_size=BATCH,
-                batch_format="pyarrow",
-                fn_constructor_kwargs={"options": options.to_dict()},
-                concurrency=workers,
-            )
+            with warnings.catch_warnings():
+                # Ray 2.60 warns that restart settings passed this way will go, but names no
+                # other way to turn restarts off (its own code says to pass them so).
+                warnings.filterwarnings("ignore", message="`ray_remote_args` is deprecated")
+                dataset = ray.data.from_items(items).map_batches(
+                    restorer,
+                    batch_size=BATCH,
+                    batch_format="pyarrow",
+                    fn_constructor_kwargs={"options": options.to_dict()},
+                    concurrency=workers,
+                    # A document that kills its worker would kill every retry too: fail fast,
+                    # and find it below.
+                    max_restarts=0,
+                    max_task_retries=0,
+                )
             batches: Iterable[Any] = dataset.iter_batches(batch_size=BATCH, batch_format="pyarrow")
-            for batch in batches:
-                rows = batch.to_pylist()
-                peak_kb = max(peak_kb, *(row["rss"] for row in rows))
-                record([Outcome(r["seq"], r["key"], r["ok"], r["line"]) for r in rows])
+            finished: set[str] = set()
+            try:
+                for batch in batches:
+                    rows = batch.to_pylist()
+                    peak_kb = max(peak_kb, *(row["rss"] for row in rows))
+                    record([Outcome(r["seq"], r["key"], r["ok"], r["line"]) for r in rows])
+                    finished.update(row["key"] for row in rows)
+            except ray.exceptions.RayError:
+                _one_by_one(ray, [t for t in window if t.key not in finished], options, record)
     finally:
         if started_here:
             ray.shutdown()
+
+
+def _one_by_one(
+    ray: Any, tasks: list[Task], options: Options, record: Callable[[list[Outcome]], None]
+) -> None:
+    """After a worker died, restore the rest of the window each in a task of its own: the
+    document that kills its worker is then the only one lost, and it is recorded."""
+    restore_one = ray.remote(max_retries=0)(_restore_one)
+    settings = options.to_dict()
+    running = [(restore_one.remote(task, settings), task) for task in tasks]
+    for ref, task in running:
+        try:
+            outcome = ray.get(ref)
+        except ray.exceptions.RayError:
+            outcome = crashed(task)
+        record([outcome])
+
+
+def _restore_one(task: Task, options: dict[str, Any]) -> Outcome:
+    return restore(task, Options.from_dict(options))
 
 
 class _Restorer:
@@ -83,9 +117,7 @@ class _Restorer:
         from copydesk.corpus.batch import warm_up
 
         warm_up()
-        self._options = Options(
-            tuple(options["skip"]), options["time_limit"], options["with_edits"]
-        )
+        self._options = Options.from_dict(options)
 
     def __call__(self, batch: Any) -> Any:
         """A batch of tasks in, a batch of outcomes out (Arrow tables)."""

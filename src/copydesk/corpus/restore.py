@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -29,6 +30,10 @@ class Options:
     skip: tuple[str, ...] = ()
     time_limit: float = DEFAULT_TIME_LIMIT
     with_edits: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Options:
+        return cls(tuple(data["skip"]), float(data["time_limit"]), bool(data["with_edits"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -58,9 +63,17 @@ def content_id(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+# A fault-injection point for the tests of crash recovery: a process that meets a document
+# whose key holds this string kills itself, as a crash in a native library would.
+CRASH_ON = "COPYDESK_TEST_CRASH_ON"
+
+
 def restore(task: Task, options: Options) -> Outcome:
     """Restore one task into its output row, or its error row; never raises for a bad
     document (anything a document makes the restorer raise is that document's error)."""
+    crash_on = os.environ.get(CRASH_ON)
+    if crash_on and crash_on in task.key:
+        os.kill(os.getpid(), signal.SIGKILL)
     doc_id: str | None = None
     try:
         if task.path is not None:
@@ -89,9 +102,15 @@ def restore(task: Task, options: Options) -> Outcome:
     return Outcome(task.seq, task.key, True, json.dumps(row, ensure_ascii=False))
 
 
-def failure(task: Task, error: str, message: str) -> Outcome:
-    """The error row of a task that never got to run to its end (its worker died)."""
-    return _failure(task, None, error, message)
+def crashed(task: Task) -> Outcome:
+    """The error row of a document whose worker process died restoring it, alone."""
+    return _failure(
+        task,
+        None,
+        "WorkerCrashed",
+        "the worker process died while restoring this document (a crash in a library, or"
+        " killed for lack of memory); it was tried alone",
+    )
 
 
 def _failure(task: Task, doc_id: str | None, error: str, message: str) -> Outcome:
