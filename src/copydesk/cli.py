@@ -182,28 +182,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    if args.command == "batch":
-        return _batch(args)
-    if args.command == "versions":
-        return _versions(args)
-    if args.command == "merge":
-        return _merge(args)
+    commands = {"clean": _clean, "batch": _batch, "versions": _versions, "merge": _merge}
     try:
-        source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
-        article = clean(source, skip=args.skip, password=args.password, time_limit=args.time_limit)
+        return commands[args.command](args)
     except CopydeskError as exc:
         print(f"copydesk: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
+        if args.command in ("batch", "versions"):
+            print(
+                "copydesk: interrupted: what was finished is kept; run the same command"
+                " again to finish the rest",
+                file=sys.stderr,
+            )
         return 130
-    try:
-        sys.stdout.write(WRITERS[args.format](article))
-        if args.format in ("json", "jsonld"):
-            sys.stdout.write("\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (``copydesk clean ... | head``): stop quietly, as cat does.
-        _silence_stdout()
+
+
+def _clean(args: argparse.Namespace) -> int:
+    source: bytes | Path = sys.stdin.buffer.read() if args.path == "-" else Path(args.path)
+    article = clean(source, skip=args.skip, password=args.password, time_limit=args.time_limit)
+    text = WRITERS[args.format](article) + "\n" * (args.format in ("json", "jsonld"))
+    if not _print_result(text):
         return EXIT_OK
     for warning in article.warnings:
         print(f"copydesk: warning: {warning}", file=sys.stderr)
@@ -215,30 +214,19 @@ def main(argv: list[str] | None = None) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from copydesk.corpus.batch import run_batch
 
-    try:
-        summary = run_batch(
-            args.inputs,
-            args.out,
-            workers=args.workers,
-            engine=args.engine,
-            column=args.column,
-            skip=args.skip,
-            time_limit=args.time_limit,
-            with_edits=args.with_edits,
-            overwrite=args.overwrite,
-            progress=not args.quiet and sys.stderr.isatty(),
-            ray_address=args.ray_address,
-        )
-    except CopydeskError as exc:
-        print(f"copydesk: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        print(
-            "copydesk: interrupted: what was finished is kept; run the same command again"
-            " to finish the rest",
-            file=sys.stderr,
-        )
-        return 130
+    summary = run_batch(
+        args.inputs,
+        args.out,
+        workers=args.workers,
+        engine=args.engine,
+        column=args.column,
+        skip=args.skip,
+        time_limit=args.time_limit,
+        with_edits=args.with_edits,
+        overwrite=args.overwrite,
+        progress=not args.quiet and sys.stderr.isatty(),
+        ray_address=args.ray_address,
+    )
     if not args.quiet:
         print(f"copydesk: batch: {summary}", file=sys.stderr)
     return EXIT_OK
@@ -247,19 +235,13 @@ def _batch(args: argparse.Namespace) -> int:
 def _versions(args: argparse.Namespace) -> int:
     from copydesk.corpus.clusters import run_versions
 
-    try:
-        summary = run_versions(
-            args.inputs,
-            args.out,
-            workers=args.workers,
-            threshold=args.threshold,
-            progress=not args.quiet and sys.stderr.isatty(),
-        )
-    except CopydeskError as exc:
-        print(f"copydesk: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
+    summary = run_versions(
+        args.inputs,
+        args.out,
+        workers=args.workers,
+        threshold=args.threshold,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
     if not args.quiet:
         if summary.restored is not None:
             print(f"copydesk: restored: {summary.restored}", file=sys.stderr)
@@ -272,26 +254,28 @@ def _merge(args: argparse.Namespace) -> int:
 
     from copydesk.corpus.merge import merge
 
-    try:
-        merged = merge([Path(p) for p in args.paths])
-    except CopydeskError as exc:
-        print(f"copydesk: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
+    merged = merge([Path(p) for p in args.paths])
     if args.format == "json":
         text = json.dumps(merged.to_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         text = WRITERS[args.format](merged.article) + "\n" * (args.format == "jsonld")
+    if not _print_result(text):
+        return EXIT_OK
+    if args.explain:
+        print(merged.explain(), file=sys.stderr)
+    return EXIT_OK
+
+
+def _print_result(text: str) -> bool:
+    """Write ``text`` to standard output; False when the reader went away
+    (``copydesk clean ... | head``), where the command stops quietly, as cat does."""
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        return EXIT_OK
-    if args.explain:
-        print(merged.explain(), file=sys.stderr)
-    return EXIT_OK
+        return False
+    return True
 
 
 def _silence_stdout() -> None:
