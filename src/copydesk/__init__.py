@@ -19,6 +19,7 @@ from copydesk.errors import (
     InputTimeoutError,
     NotTextError,
     OptionError,
+    TruthSetError,
 )
 from copydesk.model import Article, Caption, Edit, Removal
 from copydesk.stages import STAGE_NAMES, STAGES
@@ -40,6 +41,7 @@ __all__ = [
     "NotTextError",
     "OptionError",
     "Removal",
+    "TruthSetError",
     "__version__",
     "clean",
 ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from copydesk import __version__
 from copydesk.api import clean
-from copydesk.errors import CopydeskError
+from copydesk.errors import CopydeskError, OptionError
 from copydesk.stages import STAGE_NAMES, STAGES
 from copydesk.writers import WRITERS, write_explain
 
@@ -54,7 +54,58 @@ def _parser() -> argparse.ArgumentParser:
     _add_batch(commands, stages)
     _add_versions(commands)
     _add_merge(commands)
+    _add_eval(commands)
     return parser
+
+
+def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from copydesk.evaluation import FIELDS
+
+    cmd = commands.add_parser(
+        "eval",
+        help="measure copydesk on articles whose truth you know",
+        description=(
+            "Score restored articles against a truth set in the benchmark format (a folder"
+            " with manifest.jsonl, or folders each holding truth.json and its input.*; see"
+            " docs/evaluation.md): the metrics per scenario, then the worst cases and what"
+            " went wrong in them."
+        ),
+    )
+    cmd.add_argument("truth", metavar="TRUTH_DIR", help="the folder of the truth set")
+    source = cmd.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--run", action="store_true", help="restore every case's input here, then score"
+    )
+    source.add_argument(
+        "--pred", metavar="PRED_DIR", help="score the predictions PRED_DIR/<case>.json instead"
+    )
+    cmd.add_argument(
+        "--input",
+        choices=("auto", "pdf", "txt"),
+        default="auto",
+        help="with --run: which rendition to restore (default auto: the PDF where there is"
+        " one)",
+    )
+    cmd.add_argument("--only", metavar="S[,S]", help="keep these scenarios (or renderings)")
+    cmd.add_argument("--limit", type=int, default=0, metavar="N", help="the first N cases only")
+    cmd.add_argument(
+        "--worst", type=int, default=5, metavar="K", help="show the K worst cases (default 5)"
+    )
+    cmd.add_argument(
+        "--by", choices=FIELDS, default="body_sim", help="rank the worst by (default body_sim)"
+    )
+    cmd.add_argument("--json", metavar="FILE", help="also write the whole report as JSON")
+    cmd.add_argument(
+        "--save-pred", metavar="DIR", help="with --run: keep the articles as DIR/<case>.json"
+    )
+    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
+    cmd.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on a case after this long (default: 300)",
+    )
+    cmd.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _add_versions(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -182,7 +233,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    commands = {"clean": _clean, "batch": _batch, "versions": _versions, "merge": _merge}
+    commands = {
+        "clean": _clean,
+        "batch": _batch,
+        "versions": _versions,
+        "merge": _merge,
+        "eval": _eval,
+    }
     try:
         return commands[args.command](args)
     except CopydeskError as exc:
@@ -263,6 +320,32 @@ def _merge(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.explain:
         print(merged.explain(), file=sys.stderr)
+    return EXIT_OK
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from copydesk.evaluation import evaluate
+
+    if args.save_pred and not args.run:
+        raise OptionError("--save-pred keeps what --run restores: give --run with it")
+    report = evaluate(
+        args.truth,
+        predictions=args.pred,
+        run=args.run,
+        input=args.input,
+        only=args.only,
+        limit=args.limit,
+        workers=args.workers,
+        time_limit=args.time_limit,
+        save_predictions=args.save_pred,
+        progress=not args.quiet and sys.stderr.isatty(),
+    )
+    if args.json:
+        data = report.to_dict(args.worst, args.by)
+        Path(args.json).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    _print_result(report.text(args.worst, args.by) + "\n")
     return EXIT_OK
 
 

@@ -37,3 +37,7 @@ class InputTimeoutError(InputError):
 
 class OptionError(CopydeskError):
     """An option was given a value copydesk does not know."""
+
+
+class TruthSetError(CopydeskError):
+    """A truth set (or a folder of predictions) for ``copydesk eval`` cannot be read."""
