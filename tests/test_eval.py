@@ -165,6 +165,11 @@ def test_manifest_layout_with_only_and_limit(tmp_path: Path) -> None:
         (["eval", "{tmp}/good", "--pred", "{tmp}/nowhere"], "is not a folder"),
         (["eval", "{tmp}/good", "--pred", "{tmp}", "--save-pred", "x"], "give --run with it"),
         (["eval", "{tmp}/good", "--run", "--only", "sports"], "no case of"),
+        (["eval", "{tmp}/good", "--run", "--json", "{tmp}/no/such/r.json"], "cannot write"),
+        (
+            ["eval", "{tmp}/good", "--run", "--save-pred", "{tmp}/good/case/input.txt"],
+            "cannot keep",
+        ),
     ],
 )
 def test_eval_bad_input_is_one_line(

@@ -83,8 +83,7 @@ def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "--input",
         choices=("auto", "pdf", "txt"),
         default="auto",
-        help="with --run: which rendition to restore (default auto: the PDF where there is"
-        " one)",
+        help="with --run: which rendition to restore (default auto: the PDF where there is one)",
     )
     cmd.add_argument("--only", metavar="S[,S]", help="keep these scenarios (or renderings)")
     cmd.add_argument("--limit", type=int, default=0, metavar="N", help="the first N cases only")
@@ -344,7 +343,13 @@ def _eval(args: argparse.Namespace) -> int:
     )
     if args.json:
         data = report.to_dict(args.worst, args.by)
-        Path(args.json).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        try:
+            Path(args.json).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        except OSError as exc:
+            raise OptionError(
+                f"cannot write the report to {args.json} ({exc.strerror}): give --json a path"
+                " in a folder you can write to"
+            ) from exc
     _print_result(report.text(args.worst, args.by) + "\n")
     return EXIT_OK
 

@@ -139,8 +139,15 @@ def _save(folder: Path, found: dict[str, tuple[dict[str, Any], str]]) -> None:
         if error:
             continue
         path = folder / f"{name}.json"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(article, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        text = json.dumps(article, ensure_ascii=False, indent=1) + "\n"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise OptionError(
+                f"cannot keep the articles in {folder} ({exc.strerror}): give --save-pred a"
+                " folder you can write to"
+            ) from exc
 
 
 __all__ = [
