@@ -150,6 +150,25 @@ def interpreter() -> str:
     return f"Python {platform.python_version()} ({sys.executable}, {build}, {compiler})"
 
 
+def host_reference() -> str:
+    """The time of a fixed pure-Python loop (best of five), printed beside the figures.
+
+    Shared hosts differ, and one host differs from hour to hour: the same code and
+    interpreter have run a third slower on one day than on another. Throughput read beside
+    this reference tells a slower host from slower code.
+    """
+
+    def loop() -> float:
+        start = time.process_time()
+        total = 0
+        for i in range(2_000_000):
+            total += i & 7
+        return time.process_time() - start
+
+    best = min(loop() for _ in range(5))
+    return f"host reference: 2M-iteration Python loop in {1000 * best:.0f} ms (best of 5)"
+
+
 def _libpython_shared() -> bool:
     """Does this process run the interpreter from a shared ``libpython`` (position-independent
     code, called through the PLT: slower) rather than from its own executable?"""
@@ -175,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     print(f"copydesk {copydesk.__version__}, {interpreter()}, {pin_to_one_core()}")
+    print(host_reference())
     inputs = load_inputs(args.set)
     if args.big is None and not args.scaling:
         throughput(inputs, max(1, args.rounds))
