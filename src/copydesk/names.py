@@ -746,7 +746,9 @@ _LEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _HARD_STOP_RE = re.compile(r"\s*(?:\||[—–•·]|\s-\s|\t| {3,})")
-_TOKEN_RE = re.compile(r"[,;&]|[^\s,;&]+")
+# A name glued to the date after it (``Lucas Nolan22 Dec 2016``, as extraction from a
+# page that set them side by side gives) is cut where its letters meet the digits.
+_TOKEN_RE = re.compile(r"[,;&]|[^\W\d_]+(?=\d)|[^\s,;&]+")
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]{1,2}\.-?)+")
 _PIECE_SPLIT_RE = re.compile(r"(['’\-])")
@@ -809,6 +811,8 @@ def parse_byline(text: str) -> Byline | None:
     ['The Associated Press']
     >>> parse_byline("By the time the sun rose, the army had left.") is None
     True
+    >>> parse_byline("by Lucas Nolan22 Dec 2016651").names
+    ['Lucas Nolan']
     """
     newline = text.find("\n")
     line = text if newline < 0 else text[:newline]
