@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import copydesk
+from copydesk.readers.text import read_text
 from copydesk.stages.words import WORD_FIXES, apply
 
 DATA = Path(__file__).parent / "data" / "stages"
@@ -45,12 +46,27 @@ def test_word_fix(case: dict[str, Any]) -> None:
         *cases("frontmatter.jsonl"),
         *cases("backmatter.jsonl"),
         *cases("webpage.jsonl"),
+        *cases("columns.jsonl"),
     ],
 )
 def test_stage_case(case: dict[str, Any]) -> None:
     article = copydesk.clean(case["input"]).to_dict()
     for field, expected in case["expected"].items():
         assert article[field] == expected, f"{field}: {case['why']}"
+
+
+def test_lines_read_across_columns_point_back_to_the_input() -> None:
+    """Lines read column by column are out of the input's order, but each still points at
+    its own place in it, and so does every edit made from them."""
+    two_columns = cases("columns.jsonl")[0].values[0]["input"]
+    draft = read_text(two_columns)
+    starts = [line.start for line in draft.lines if line.text]
+    assert starts != sorted(starts)  # read out of order: the columns were found
+    for line in draft.lines:
+        assert two_columns[line.start : line.end] == line.text
+    article = copydesk.clean(two_columns)
+    for edit in article.edits:
+        assert edit.start <= edit.end and two_columns[edit.start : edit.end] == edit.before
 
 
 def test_every_fix_has_cases() -> None:

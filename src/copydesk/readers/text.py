@@ -7,9 +7,11 @@ each line's offset in the decoded text and its page (a form feed starts a new pa
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from copydesk.draft import Draft, Line
 from copydesk.errors import EmptyInputError, NotTextError
+from copydesk.readers.columns import may_have_columns, reading_order
 
 _LINE = re.compile(r"[^\n\r\f]*(?:\r\n|\n|\r|\f|$)")
 # Line breaks that str.splitlines() honours but this reader keeps inside a line.
@@ -101,6 +103,8 @@ def read_text(text: str) -> Draft:
     """
     if not text.strip():
         raise EmptyInputError("the input holds no text: give a file that holds the article's text")
+    if may_have_columns(text):
+        return Draft(source=text, lines=_lines_in_reading_order(text))
     lines: list[Line] = []
     page = 0
     start = 0
@@ -115,6 +119,46 @@ def read_text(text: str) -> Draft:
         if raw.endswith("\f"):
             page += 1
     return Draft(source=text, lines=lines)
+
+
+def _lines_in_reading_order(text: str) -> list[Line]:
+    """The lines of text whose pages may be set in two columns side by side (``pdftotext
+    -layout``): such a page's lines come column by column, each part of a printed row a line
+    of its own, at its own offset in the input.
+
+    >>> rows = ["Left one       Right one", "left two       right two"] * 4
+    >>> [(line.text, line.start) for line in read_text("\\n".join(rows)).lines][:2]
+    [('Left one', 0), ('left two', 25)]
+    """
+    lines: list[Line] = []
+    start = 0
+    pages: list[list[tuple[str, int]]] = [[]]
+    for raw in _raw_lines(text):
+        pages[-1].append((raw.rstrip("\r\n\f"), start))
+        start += len(raw)
+        if raw.endswith("\f"):
+            pages.append([])
+    for page, rows in enumerate(pages):
+        order = reading_order([row for row, _ in rows])
+        if order is None:
+            order = [(r, 0, len(row), 0) for r, (row, _) in enumerate(rows)]
+        # Indents count from the column's own left edge: where most of its lines start.
+        edges = [_edge(order, 0), _edge(order, 1)]
+        for r, s, e, column in order:
+            row, at = rows[r]
+            part = row[s:e]
+            body = part.strip()
+            lead = s + len(part) - len(part.lstrip())
+            begin = at + lead
+            indent = lead - edges[column] if body else 0
+            lines.append(Line(body, begin, begin + len(body), page, len(lines), indent))
+    return lines
+
+
+def _edge(order: list[tuple[int, int, int, int]], column: int) -> int:
+    """Where most of a column's lines start (0 for a column with none)."""
+    starts = Counter(s for _, s, e, col in order if col == column and e > s)
+    return starts.most_common(1)[0][0] if starts else 0
 
 
 def _raw_lines(text: str) -> list[str]:

@@ -357,8 +357,10 @@ def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure
 
 
 def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
-    """An edit for what lies between the end of ``a`` and the start of ``b``."""
-    return Edit(kind, a.end, b.start, draft.source[a.end : b.start], after)
+    """An edit for what lies between the end of ``a`` and the start of ``b`` (nothing, at
+    the end of ``a``, where ``b`` stands before it in the input: the next column)."""
+    end = max(a.end, b.start)
+    return Edit(kind, a.end, end, draft.source[a.end : end], after)
 
 
 def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
@@ -380,8 +382,10 @@ def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
                     anchors.pop()
             start = a.end - cut
             kind = "dehyphenate" if cut else ("unwrap" if glue == " " else "join")
-            between = draft.source[start : line.start]
-            draft.edits.append(Edit(kind, start, line.start, between, glue))
+            # A line read from the next column stands before this one in the input: only
+            # the cut hyphen, at this line's end, was replaced.
+            end = max(line.start, a.end)
+            draft.edits.append(Edit(kind, start, end, draft.source[start:end], glue))
             if glue:
                 anchors.append((out, start))
                 texts.append(glue)
