@@ -301,14 +301,33 @@ def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:
 
 
 def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
-    """Group lines that stand together (no blank line between them in the input)."""
+    """Group lines that stand together (no blank line between them in the input).
+
+    OCR sets a blank line between lines of large type: a line that goes on in lower case
+    after one that ends no sentence is the same headline or dek, blank line or not.
+    """
     blocks: list[list[Line]] = []
     for line in lines:
-        if blocks and not _blank_between(draft, blocks[-1][-1], line):
+        if blocks and (
+            not _blank_between(draft, blocks[-1][-1], line)
+            or _goes_on(blocks[-1][-1].text, line.text)
+        ):
             blocks[-1].append(line)
         else:
             blocks.append([line])
     return blocks
+
+
+def _goes_on(text: str, following: str) -> bool:
+    """Does ``following`` go on with the words of ``text``: in lower case, after a line
+    that ends no sentence or clause?
+
+    >>> _goes_on("makes it easy to", "crash game servers"), _goes_on("A Title", "by Jane")
+    (True, True)
+    >>> _goes_on("It ended.", "then more"), _goes_on("A Title", "The Dek")
+    (False, False)
+    """
+    return following[:1].islower() and text[-1:].isalnum()
 
 
 def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
@@ -339,7 +358,13 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
         kicker = blocks
     elif not blocks:
         return
-    elif len(blocks) >= 2 and _reads_as_dek(blocks[-1]) and not _reads_as_dek(blocks[-2]):
+    elif (
+        len(blocks) >= 2
+        and _reads_as_dek(blocks[-1])
+        and not _reads_as_dek(blocks[-2])
+        # A section label alone above the headline: the last block is the headline.
+        and not (len(blocks[-2]) == 1 and _reads_as_kicker(blocks[-2][0], blocks[-1][0]))
+    ):
         title_lines, dek_lines = blocks[-2], blocks[-1]
         kicker = blocks[:-2]
     else:

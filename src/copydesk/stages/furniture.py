@@ -131,6 +131,7 @@ def remove_furniture(draft: Draft) -> None:
     if stamps and stamps >= max(1, len(pages) // 2):
         draft.kind = "web-print"
         _note_page_title(draft, edge_lines)
+        _remove_broken_off_titles(draft, edge_lines)
 
     notes: set[int] = set()
     known = set(draft.links)  # for a linear scan of inputs with many links
@@ -187,6 +188,25 @@ def _repeated_shapes(
         counts.update({shapes[line.index] for line, _ in lines})
     floor = max(2, (n_pages + 1) // 2)
     return {s for s, n in counts.items() if n >= floor and len(s) > 1}
+
+
+_WORDS = re.compile(r"\w+")
+_TITLE_PARTS = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")  # "Headline | Site", "Headline - Site"
+
+
+def _remove_broken_off_titles(draft: Draft, edge_lines: dict[int, list[tuple[Line, int]]]) -> None:
+    """The page title of a print stamp that OCR broke off the stamp onto a line of its own,
+    at a page's edge, is furniture like the rest of the stamp: a page title naming the site
+    is no headline (the match is on words alone, as OCR reads the separators anew each time).
+    """
+    title = str(draft.hints.get("page_title", ""))
+    if len(_TITLE_PARTS.split(title)) < 2:
+        return  # a page title that is the headline alone may well be printed as one
+    words = _WORDS.findall(title.casefold())
+    for lines in edge_lines.values():
+        for line, depth in lines:
+            if line.role == BODY and depth <= 2 and _WORDS.findall(line.text.casefold()) == words:
+                draft.set_role(line, "running head")
 
 
 def _note_page_title(draft: Draft, edge_lines: dict[int, list[tuple[Line, int]]]) -> None:

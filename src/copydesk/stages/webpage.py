@@ -564,8 +564,15 @@ def _set_apart(draft: Draft, lines: list[Line]) -> list[bool]:
 
 def _prose_within(running: list[int], start: int, reach: int) -> bool:
     """Does running prose begin in the ``reach`` lines from ``start`` (both of its first two
-    lines among them)? ``running`` is :func:`_running_prose_starts` of the lines."""
-    return running[start] <= start + reach - 2
+    lines among them)? ``running`` is :func:`_running_prose_starts` of the lines, whose
+    last entry (one past the last line) says that none does.
+
+    >>> running = _running_prose_starts([False, True, True, False])
+    >>> _prose_within(running, 0, 3), _prose_within(running, 3, 80), _prose_within(running, 4, 80)
+    (True, False, False)
+    """
+    at = running[start]
+    return at < len(running) - 1 and at <= start + reach - 2
 
 
 def _running_prose_starts(prose: list[bool]) -> list[int]:
