@@ -43,7 +43,9 @@ def may_have_columns(text: str) -> bool:
     >>> may_have_columns("left line\\n                     right line")
     True
     """
-    return _GUTTERED_ROW.search(text) is not None
+    # Both kinds of row hold three spaces in a row: most texts have none, and the substring
+    # test answers for them many times faster than the pattern would.
+    return "   " in text and _GUTTERED_ROW.search(text) is not None
 
 
 def reading_order(rows: list[str]) -> list[Span] | None:
