@@ -319,15 +319,30 @@ def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
 
 
 def _goes_on(text: str, following: str) -> bool:
-    """Does ``following`` go on with the words of ``text``: in lower case, after a line
-    that ends no sentence or clause?
+    """Does ``following`` go on with the words of ``text``: after a line that ends no
+    sentence or clause, in lower case, or in title case after a headline's long line in
+    title case (a kicker's word or two stands alone)?
 
     >>> _goes_on("makes it easy to", "crash game servers"), _goes_on("A Title", "by Jane")
     (True, True)
-    >>> _goes_on("It ended.", "then more"), _goes_on("A Title", "The Dek")
+    >>> _goes_on("The Deck of Cards That Made Tarot A Global", "Phenomenon")
+    True
+    >>> _goes_on("It ended.", "then more"), _goes_on("TECHNOLOGY", "This API Is So Fetching")
     (False, False)
     """
-    return following[:1].islower() and text[-1:].isalnum()
+    if not text[-1:].isalnum():
+        return False
+    if following[:1].islower():
+        return True
+    return (
+        len(words_of(text)) >= HEADLINE_LINE_WORDS
+        and len(following) < len(text)
+        and title_case(text)
+        and title_case(following)
+    )
+
+
+HEADLINE_LINE_WORDS = 4  # a line of a headline's first line at least; a kicker has fewer
 
 
 def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
