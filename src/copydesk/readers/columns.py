@@ -3,9 +3,10 @@ engines write it: each printed row holds a line of the left column, a gutter of 
 and a line of the right column.
 
 Read row by row, such text interleaves two streams of prose line by line. The gutter is
-found where many rows hold text on both sides of the same run of blank character
-positions; the page is then read as it was printed: each band of rows between full-width
-lines (a headline, a rule set across both columns), left column first, then right.
+a run of character positions in the middle of the page that few rows cover, with many
+rows holding text on each side of it; the page is then read as it was printed: each band
+of rows between full-width lines (a headline, a rule set across both columns), left
+column first, then right.
 Every part keeps its place in the input, so offsets still point back to it.
 """
 
@@ -60,7 +61,7 @@ def reading_order(rows: list[str]) -> list[Span] | None:
     ['Left one', 'left two', '', 'left three', 'Left one']
     """
     words = [[(m.start(), m.end()) for m in _WORD.finditer(row)] for row in rows]
-    gutter = _find_gutter(rows, words)
+    gutter = _find_gutter(words)
     if gutter is None:
         return None
     g0, g1 = gutter
@@ -105,8 +106,8 @@ def _split_at(found: list[tuple[int, int]], g0: int, g1: int) -> int | None:
 
     >>> _split_at([(0, 4), (5, 9), (20, 25)], 12, 18), _split_at([(0, 4), (5, 9)], 12, 18)
     (2, None)
-    >>> _split_at([(0, 9), (13, 18)], 10, 18)  # a caption and its credit, set across
-
+    >>> _split_at([(0, 9), (13, 18)], 10, 18) is None  # a caption and its credit, set across
+    True
     """
     middle = (g0 + g1) / 2
     best: tuple[float, int] | None = None
@@ -121,9 +122,10 @@ def _split_at(found: list[tuple[int, int]], g0: int, g1: int) -> int | None:
     return None if best is None else best[1]
 
 
-def _find_gutter(rows: list[str], words: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
-    """The run of character positions, in the middle of the page, that most rows leave
-    blank while holding text on both sides of it."""
+def _find_gutter(words: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
+    """The gutter of a page whose rows' words are ``words``: a run of character positions in
+    the middle of the page that few rows cover, with many rows holding text on its left and
+    as many on its right; as (where it starts, where the right column's lines start)."""
     texted = [found for found in words if found]
     if len(texted) < MIN_BOTH:
         return None
