@@ -86,7 +86,6 @@ def build(
 ) -> Path:
     """A truth set at ``out/name`` whose inputs are ``extract`` of each case's PDF."""
     target = out / name
-    rows = []
 
     def one(case: dict[str, Any]) -> str:
         folder = target / "cases" / case["case"]

@@ -3,20 +3,17 @@ reads truth sets in both layouts, restores or reads predictions, and says what w
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_data import BENCH, DEV, load_scorer
 
 import copydesk
 from copydesk.cli import main
 from copydesk.evaluation import evaluate, find_problems, load_truth_set, score_case
 
-BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
-DEV = BENCH / "dev"
 needs_bench = pytest.mark.skipif(
     not (BENCH / "score.py").is_file(), reason="../shared/bench is absent"
 )
@@ -40,17 +37,9 @@ TRUTH = {
 }
 
 
-def reference_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @needs_bench
 def test_metrics_agree_with_the_reference_scorer_on_dev_cases() -> None:
-    reference = reference_scorer()
+    reference = load_scorer()
     cases = load_truth_set(DEV)
     # A handful from every scenario and rendering, the truncated-truth seed among them.
     picked = [c for c in cases if c.scenario == "real"]
@@ -66,7 +55,7 @@ def test_metrics_agree_with_the_reference_scorer_on_dev_cases() -> None:
 
 @needs_bench
 def test_metrics_agree_with_the_reference_scorer_on_odd_predictions() -> None:
-    reference = reference_scorer()
+    reference = load_scorer()
     truth = json.loads((DEV / "cases" / "002.print" / "truth.json").read_text())
     odd: list[dict[str, Any]] = [
         {},

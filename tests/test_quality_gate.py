@@ -9,36 +9,24 @@ make this pass. To see the current figures: ``python bench/quality.py --input pd
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import statistics
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from bench_data import BENCH, DEV, load_scorer
 
 import copydesk
 
-REPO = Path(__file__).resolve().parents[1]
-BENCH = REPO.parent / "shared" / "bench"
-DEV = BENCH / "dev"
 FLOORS = Path(__file__).parent / "quality_floors.json"
 
 needs_bench = pytest.mark.skipif(
     not (DEV / "manifest.jsonl").is_file() or not (BENCH / "score.py").is_file(),
     reason=f"benchmark data not found at {BENCH} (check out ../shared beside the repo)",
 )
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_score", BENCH / "score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 INPUTS = ("txt", "pdf")

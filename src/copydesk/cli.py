@@ -97,13 +97,8 @@ def _add_eval(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     cmd.add_argument(
         "--save-pred", metavar="DIR", help="with --run: keep the articles as DIR/<case>.json"
     )
-    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
-    cmd.add_argument(
-        "--time-limit",
-        type=_seconds,
-        metavar="SECONDS",
-        help="give up on a case after this long (default: 300)",
-    )
+    _add_workers(cmd)
+    _add_time_limit(cmd)
     cmd.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -196,20 +191,28 @@ def _add_restore_options(cmd: argparse.ArgumentParser) -> None:
         choices=STAGE_NAMES,
         help="leave a stage out (repeatable)",
     )
-    cmd.add_argument(
-        "--time-limit",
-        type=_seconds,
-        metavar="SECONDS",
-        help="give up on a document after this long (default: 300)",
-    )
+    _add_time_limit(cmd)
 
 
 def _add_corpus_options(cmd: argparse.ArgumentParser, inputs: str, out: str) -> None:
     """The inputs, output, workers and quiet of a command over a corpus."""
     cmd.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs)
     cmd.add_argument("--out", required=True, metavar="OUT", help=out)
-    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
+    _add_workers(cmd)
     cmd.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def _add_workers(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--workers", type=int, metavar="N", help="processes (default: all cores)")
+
+
+def _add_time_limit(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--time-limit",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give up on a document after this long (default: 300)",
+    )
 
 
 def _seconds(value: str) -> float:

@@ -191,7 +191,8 @@ def _repeated_shapes(
 
 
 _WORDS = re.compile(r"\w+")
-_TITLE_PARTS = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")  # "Headline | Site", "Headline - Site"
+# The separators between the parts of a page title: "Headline | Site", "Headline - Site".
+TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
 
 
 def _remove_broken_off_titles(draft: Draft, edge_lines: dict[int, list[tuple[Line, int]]]) -> None:
@@ -200,7 +201,7 @@ def _remove_broken_off_titles(draft: Draft, edge_lines: dict[int, list[tuple[Lin
     is no headline (the match is on words alone, as OCR reads the separators anew each time).
     """
     title = str(draft.hints.get("page_title", ""))
-    if len(_TITLE_PARTS.split(title)) < 2:
+    if len(TITLE_SPLIT.split(title)) < 2:
         return  # a page title that is the headline alone may well be printed as one
     words = _WORDS.findall(title.casefold())
     for lines in edge_lines.values():

@@ -21,8 +21,8 @@ from copydesk.draft import BODY, Draft, Line, same_size, text_size
 from copydesk.lexicon import common_words, words_of
 from copydesk.model import Caption
 from copydesk.names import parse_byline
+from copydesk.stages.furniture import TITLE_SPLIT
 
-_TITLE_SPLIT = re.compile(r"\s+[^\w\s'\"“”‘’()]+\s+")
 _TITLE_SEPARATORS = " -–—|·:•"
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
@@ -404,7 +404,7 @@ def title_variants(page_title: str, site: str = "") -> list[str]:
     how to build a terrarium
     """
     title = page_title.strip().rstrip(" .…")
-    parts = _TITLE_SPLIT.split(title)
+    parts = TITLE_SPLIT.split(title)
     forms = [title]
     if len(parts) > 2:  # the site's name stands first or last
         forms += [" ".join(parts[:k]) for k in range(len(parts) - 1, 1, -1)]
@@ -429,7 +429,7 @@ def title_without_site(page_title: str, site: str) -> str:
     ''
     """
     title = page_title.strip()
-    parts = _TITLE_SPLIT.split(title)
+    parts = TITLE_SPLIT.split(title)
     if len(parts) < 2:
         return "" if _is_site_name(_norm(title), site) else title
     if _is_site_name(_norm(parts[-1]), site):
