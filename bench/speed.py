@@ -193,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         help="with --big/--scaling: also measure peak Python allocations (tracemalloc; slow)",
     )
     args = ap.parse_args(argv)
-    print(f"copydesk {copydesk.__version__}, {interpreter()}, {pin_to_one_core()}")
+    build = "compiled by mypyc" if copydesk.COMPILED else "as pure Python"
+    print(f"copydesk {copydesk.__version__} {build}, {interpreter()}, {pin_to_one_core()}")
     print(host_reference())
     inputs = load_inputs(args.set)
     if args.big is None and not args.scaling:

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from copydesk import __version__
+from copydesk import COMPILED, __version__
 from copydesk.api import clean
 from copydesk.errors import CopydeskError, OptionError
 from copydesk.stages import STAGE_NAMES, STAGES
@@ -21,6 +21,7 @@ from copydesk.writers import WRITERS, write_explain
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+BUILD = "compiled by mypyc" if COMPILED else "pure Python"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="copydesk",
         description="Restore articles from broken renditions: PDFs, scans, web pages, text dumps.",
     )
-    parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"copydesk {__version__} ({BUILD})")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     stages = "\n".join(f"  {s.name:<11} {s.summary}" for s in STAGES)
     cmd = commands.add_parser(

@@ -27,18 +27,15 @@ class Traced:
 
     __slots__ = ("_anchors", "text")
 
-    def __init__(self, text: str, start: int = 0):
+    def __init__(self, text: str, start: int = 0, anchors: list[Anchor] | None = None):
         self.text = text
-        self._anchors: list[Anchor] = [(0, start)]
+        self._anchors: list[Anchor] = [(0, start)] if anchors is None else anchors
 
     @classmethod
     def from_anchors(cls, text: str, anchors: list[Anchor]) -> Traced:
         """A traced string that takes ``anchors`` (sorted by position, the first at 0) as
         they are, not copied: for builders that make a fresh list for each result."""
-        traced = cls.__new__(cls)
-        traced.text = text
-        traced._anchors = anchors
-        return traced
+        return cls(text, anchors=anchors)
 
     @property
     def anchors(self) -> Sequence[Anchor]:

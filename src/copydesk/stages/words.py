@@ -96,9 +96,12 @@ def _glued_splits(text: str) -> dict[str, int]:
     common = common_words(KNOWN_WORD)
     ascii_letters = text.isascii() or not _NON_ASCII_LETTER.search(text)
     letters = _ASCII_LETTERS if ascii_letters else _LETTERS
+    # Most words of a text stand between spaces as known words of letters alone, and such a
+    # word holds no other token: split on spaces (fast), drop those, search the rest.
+    unknown = " ".join(set(text.split()).difference(_known_letter_words()))
     rare = {
         token
-        for token in set(letters.findall(text)).difference(_common_any_case())
+        for token in set(letters.findall(unknown)).difference(_common_any_case())
         if token[1:].islower() and token.lower() not in common
     }
     return {token: cut for token in rare if (cut := best_split(token)) is not None}
@@ -133,6 +136,14 @@ def _common_any_case() -> dict[str, None]:
     common = common_words(KNOWN_WORD)
     capitalized = (cap for word in common if (cap := word.capitalize()).lower() == word)
     return dict.fromkeys(chain(common, capitalized))
+
+
+@cache
+def _known_letter_words() -> dict[str, None]:
+    """The known words (as in :func:`_common_any_case`) written in letters alone: such a
+    word is at most one token of :data:`_LETTERS`, and a known one."""
+    letters_only = re.compile(r"[^\W\d_]+")
+    return dict.fromkeys(word for word in _common_any_case() if letters_only.fullmatch(word))
 
 
 @lru_cache(maxsize=65536)
