@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -81,10 +82,18 @@ class BuildExtensions(build_ext):
         except Exception as exc:  # a missing or failing C compiler, in any of its forms
             # The modules call each other inside one compiled library: one left out breaks
             # the rest, so none is kept.
-            for output in self.get_outputs():
-                Path(output).unlink(missing_ok=True)
             self.extensions = []
             _warn(f"the C compiler failed ({exc}): building pure Python")
+        self._drop_stale_extensions()
+
+    def _drop_stale_extensions(self) -> None:
+        """Take out of the build folder the extensions this build did not make: setuptools
+        packs all it finds there, and one left by an earlier build (of a module since
+        renamed, or compiled when this build could not) would shadow its Python source."""
+        wanted = {Path(output).resolve() for output in self.get_outputs()}
+        for built in Path(self.build_lib).rglob("*"):
+            if built.name.endswith(tuple(EXTENSION_SUFFIXES)) and built.resolve() not in wanted:
+                built.unlink()
 
 
 # A stand-in that tells setuptools the wheel holds extensions (built for one platform and

@@ -142,8 +142,7 @@ def _common_any_case() -> dict[str, None]:
 def _known_letter_words() -> dict[str, None]:
     """The known words (as in :func:`_common_any_case`) written in letters alone: such a
     word is at most one token of :data:`_LETTERS`, and a known one."""
-    letters_only = re.compile(r"[^\W\d_]+")
-    return dict.fromkeys(word for word in _common_any_case() if letters_only.fullmatch(word))
+    return dict.fromkeys(filter(str.isalpha, _common_any_case()))
 
 
 @lru_cache(maxsize=65536)
