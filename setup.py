@@ -115,7 +115,7 @@ class BuildExtensions(build_ext):
 
 
 # A stand-in that tells setuptools the wheel holds extensions (built for one platform and
-# Python): BuildExtensions replaces it with mypyc's when it runs.
+# Python): BuildExtensions replaces it with mypyc's as it sets up the build.
 setup(
     ext_modules=[Extension("copydesk__mypyc", sources=[])],
     cmdclass={"build_ext": BuildExtensions},

@@ -26,9 +26,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from speed import DEFAULT_SET, MB, load_inputs  # bench/speed.py, beside this script
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared"
+SEEDS = ROOT.parent / "shared" / "seeds"
 BUILD = ROOT / "build" / "compiled"
 
 # Run in each child process: restore every input, print one JSON line per article, then
@@ -65,12 +67,10 @@ def build_wheel() -> None:
         )
 
 
-def collect_inputs() -> list[tuple[str, str]]:
-    """(name, text) of every input: benchmark cases, seeds, stage test cases."""
-    inputs: list[tuple[str, str]] = []
-    for path in sorted((SHARED / "bench" / "dev" / "cases").glob("*/input.txt")):
-        inputs.append((f"bench:{path.parent.name}", path.read_text(encoding="utf-8")))
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
+def collect_inputs(bench: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, text) of every input: the benchmark's (``bench``), seeds, stage test cases."""
+    inputs = [(f"bench:{name}", text) for name, text in bench]
+    for path in sorted(SEEDS.glob("*.txt")):
         inputs.append((f"seed:{path.name}", path.read_text(encoding="utf-8")))
     for path in sorted((ROOT / "tests" / "data" / "stages").glob("*.jsonl")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -100,11 +100,14 @@ def main(argv: list[str] | None = None) -> int:
         "--no-build", action="store_true", help=f"compare with the build in {BUILD}"
     )
     args = parser.parse_args(argv)
-    if not (SHARED / "bench" / "dev").is_dir():
-        print(f"no benchmark set at {SHARED / 'bench' / 'dev'}: the stage cases alone")
+    bench: list[tuple[str, str]] = []
+    if DEFAULT_SET.is_dir():
+        bench = load_inputs(DEFAULT_SET)
+    else:
+        print(f"no benchmark set at {DEFAULT_SET}: the stage cases alone")
     if not args.no_build:
         build_wheel()
-    inputs = collect_inputs()
+    inputs = collect_inputs(bench)
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as handle:
         json.dump(inputs, handle, ensure_ascii=False)
         handle.flush()
@@ -125,15 +128,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"first that differs: {name}\n  pure:     {pure.get(name)}")
         print(f"  compiled: {compiled.get(name)}")
         failed = True
-    bench = sum(1 for name, _ in inputs if name.startswith("bench:"))
-    size = sum(len(text.encode("utf-8")) for name, text in inputs if name.startswith("bench:"))
+    size = sum(len(text.encode("utf-8")) for _, text in bench)
     for label, run in (("pure Python", pure_run), ("compiled", compiled_run)):
         if not bench:
             break
         seconds = float(str(run["seconds"]))
         print(
-            f"  {label:12} {seconds:6.2f} s for {bench} benchmark inputs "
-            f"({size / 1e6 / seconds:.2f} MB/s, one pass)"
+            f"  {label:12} {seconds:6.2f} s for {len(bench)} benchmark inputs "
+            f"({size / MB / seconds:.2f} MB/s, one pass)"
         )
     return 1 if failed else 0
 

@@ -27,6 +27,7 @@ import tracemalloc
 from pathlib import Path
 
 import copydesk
+from copydesk.cli import BUILD
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SET = HERE.parent.parent / "shared" / "bench" / "dev"
@@ -193,8 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         help="with --big/--scaling: also measure peak Python allocations (tracemalloc; slow)",
     )
     args = ap.parse_args(argv)
-    build = "compiled by mypyc" if copydesk.COMPILED else "as pure Python"
-    print(f"copydesk {copydesk.__version__} {build}, {interpreter()}, {pin_to_one_core()}")
+    print(f"copydesk {copydesk.__version__} ({BUILD}), {interpreter()}, {pin_to_one_core()}")
     print(host_reference())
     inputs = load_inputs(args.set)
     if args.big is None and not args.scaling:
