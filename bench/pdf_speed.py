@@ -153,7 +153,7 @@ def warm_up(pdfs: list[Pdf]) -> tuple[list[Pdf], list[str], list[str]]:
         except CopydeskError as exc:
             failed.append(f"{pdf.name}: {exc}")
             continue
-        if draft.hints.get("ocr"):
+        if draft.facts.ocr:
             ocr.append(pdf.name)
         kept.append(pdf)
     return kept, failed, ocr

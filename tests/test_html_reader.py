@@ -127,8 +127,8 @@ def test_bytes_give_the_same_article(article: copydesk.Article) -> None:
 
 def test_draft_says_its_structure_is_known() -> None:
     draft = read_html(ARTICLE.read_bytes(), str(ARTICLE))
-    assert draft.kind == "html"
-    assert draft.one_paragraph_per_line
+    assert draft.facts.medium == "html"
+    assert draft.facts.one_paragraph_per_line
     assert draft.stages == frozenset({"unicode", "paragraphs", "lists", "words"})
     assert [line.text for line in draft.lines if line.text] == PARAGRAPHS
 

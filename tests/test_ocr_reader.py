@@ -109,7 +109,7 @@ def test_multi_page_tiff_pages_are_separated_by_form_feeds() -> None:
             >= 95
         )
     assert {line.page for line in draft.lines if line.text} == {0, 1}
-    assert draft.hints["ocr"] is True
+    assert draft.facts.ocr is True
 
 
 @needs_tesseract

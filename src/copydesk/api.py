@@ -6,6 +6,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from copydesk.classify import classify
 from copydesk.errors import OptionError
 from copydesk.model import Article
 from copydesk.readers import Source, read
@@ -49,6 +50,7 @@ def _restore(
     # Its own function so that the draft and its many lines are freed as it returns, before
     # the garbage collector runs again: the collection that follows walks the article alone.
     draft = read(source, password=password, time_limit=time_limit)
+    classify(draft)
     return run_stages(draft, skipped).to_article()
 
 

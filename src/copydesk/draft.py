@@ -1,7 +1,13 @@
 """The working state that stages pass along: input lines with their roles, and the fields.
 
-A reader makes a :class:`Draft`; each stage reads and annotates it; at the end
+A reader makes a :class:`Draft` and records in its :class:`Facts` what it learned about
+the document as a whole (how it was read, the link annotations of a PDF); the classify
+step adds what the pages show (a web page printed from a browser, its printed page title
+and address, the printed link notes); each stage then reads the draft and annotates it:
+a line's :class:`Role` says what it turned out to be, and the fields fill in. At the end
 :meth:`Draft.to_article` turns it into the public :class:`~copydesk.model.Article`.
+
+Everything one stage tells a later one is a typed field here, never a loose value.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
@@ -17,8 +24,56 @@ from typing import NamedTuple
 from copydesk.model import Article, Caption, Edit, Removal
 from copydesk.traced import Traced
 
-BODY = "body"
 _BY_SPAN = attrgetter("start", "end")  # sort key of edits and removals
+
+
+class Role(StrEnum):
+    """What a line of the input turned out to be. Every line starts in the body; a stage
+    that finds it is something else gives it its role and takes it out of the body."""
+
+    BODY = "body"
+    # The head of the article and its fields.
+    TITLE = "title"
+    DEK = "dek"
+    KICKER = "kicker"  # a section label above the headline
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    PHOTO_CREDIT = "photo credit"  # a credit without a caption of its own
+    IMAGE_FILE = "image file name"  # printed in place of a web page's picture
+    IMAGE_ALT_TEXT = "image alt text"
+    LINK = "link"  # a printed web address, which goes to the links
+    # The furniture of printed pages.
+    RUNNING_HEAD = "running head"
+    PAGE_NUMBER = "page number"
+    PRINT_STAMP = "print stamp"  # a browser's header or footer: date, page title, address
+    # The web page around an article printed from a browser.
+    PAGE_BEFORE = "page before article"
+    PAGE_AFTER = "page after article"
+    SLIDE_SHOW = "slide show"
+    WEB_FURNITURE = "web furniture"  # share buttons, menus, players inside the article
+    # Notices printed with the article (copyright, "appeared in print").
+    NOTICE = "notice"
+
+
+BODY = Role.BODY
+
+
+class Medium(StrEnum):
+    """How the text was got: which reader read it."""
+
+    TEXT = "text"
+    PDF = "pdf"
+    IMAGE = "image"
+    HTML = "html"
+
+
+class Layout(StrEnum):
+    """What the document is, as the classify step tells from its pages."""
+
+    PLAIN = "plain"  # text with no pages: a paste, an HTML page's text
+    TYPESET = "typeset"  # pages of a publication: a PDF, or text cut into pages
+    WEB_PRINT = "web-print"  # a web page printed from a browser (its header and footer)
 
 
 class Box(NamedTuple):
@@ -51,7 +106,7 @@ class Line:
     page: int
     index: int
     indent: int = 0
-    role: str = BODY
+    role: Role = BODY
     trace: Traced | None = None
     box: Box | None = None  # where a PDF reader found the line on its page
 
@@ -114,12 +169,48 @@ def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:
 
 
 @dataclass(slots=True)
+class Facts:
+    """What is known of the document as a whole, before any stage runs: set by its reader
+    and by the classify step (:mod:`copydesk.classify`), read by the stages."""
+
+    medium: Medium = Medium.TEXT
+    layout: Layout = Layout.PLAIN
+    ocr: bool = False  # some of the text was read by OCR
+    ocr_confidence: float | None = None  # tesseract's mean word confidence, 0-100
+    # The reader knows the paragraphs (HTML): one per line, nothing is wrapped.
+    one_paragraph_per_line: bool = False
+    # A PDF's link annotations: (index of the line under each, its address), in order.
+    link_annotations: list[tuple[int, str]] = field(default_factory=list)
+    # Pictures a PDF draws: (page, box) of each, in points from the page's top left.
+    image_boxes: list[tuple[int, Box]] = field(default_factory=list)
+    # The browser's header and footer on a web print: what each line at a page's edge is
+    # (a print stamp, a running head, a page number), by line index.
+    page_edges: dict[int, Role] = field(default_factory=dict)
+    page_title: str = ""  # the page's <title>, as the browser printed it in its header
+    site: str = ""  # the host names of the page's address, printed in its footer
+    # Numbers of the link notes printed at the foot of a page (``3. https://...``).
+    footnotes: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True)
+class ArticleBounds:
+    """Where the web-page stage found the article inside a printed web page (indices of
+    :attr:`Draft.lines`)."""
+
+    first: int  # the article's first line (its headline's, where it has one)
+    last: int  # its last line
+    headline: list[int] = field(default_factory=list)  # the headline's lines
+    first_prose: int | None = None  # the first line of running prose after the headline
+
+
+@dataclass(slots=True)
 class Draft:
     """Everything known about the article so far."""
 
     source: str
     lines: list[Line]
-    kind: str = "text"
+    facts: Facts = field(default_factory=Facts)
+    article: ArticleBounds | None = None  # set by the web-page stage on a web print
     title: str | None = None
     dek: str | None = None
     authors: list[str] = field(default_factory=list)
@@ -130,34 +221,37 @@ class Draft:
     paragraphs: list[Traced] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
-    hints: dict[str, object] = field(default_factory=dict)
     # The only stages this draft needs, where its reader already found the structure.
     stages: frozenset[str] | None = None
-    # One paragraph per line: the reader knows the paragraphs (HTML), nothing is wrapped.
-    one_paragraph_per_line: bool = False
     warnings: list[str] = field(default_factory=list)  # what the reader could not do
 
     def body_lines(self) -> list[Line]:
         """The lines still in the body that hold text."""
         return [line for line in self.lines if line.text and line.role == BODY]
 
-    def set_role(self, line: Line, role: str) -> None:
-        """Take a line out of the body, recording where it went."""
-        if line.role != BODY:
+    @property
+    def web_print(self) -> bool:
+        return self.facts.layout is Layout.WEB_PRINT
+
+    def set_role(self, line: Line, role: Role, rule: str | None = None) -> None:
+        """Take a line out of the body, recording where it went: the reason recorded is the
+        name of the ``rule`` that took it out, or else its role."""
+        if line.role is not BODY:
             return
         line.role = role
         if not line.blank:
-            self.removed.append(Removal(role, line.start, line.end, line.text))
+            self.removed.append(Removal(rule or role.value, line.start, line.end, line.text))
 
-    def relabel(self, line: Line, role: str) -> None:
+    def relabel(self, line: Line, role: Role) -> None:
         """Give a line another role, whether it is in the body or already out of it (a byline
         found among the share buttons around it); its removal record follows."""
-        if line.role == BODY:
+        if line.role is BODY:
             self.set_role(line, role)
             return
         for k in range(len(self.removed) - 1, -1, -1):
-            if self.removed[k].start == line.start and self.removed[k].reason == line.role:
-                self.removed[k] = self.removed[k]._replace(reason=role)
+            removal = self.removed[k]
+            if removal.start == line.start and removal.end == line.end:
+                self.removed[k] = removal._replace(reason=role.value)
                 break
         line.role = role
 
@@ -182,6 +276,6 @@ class Draft:
             removed=self.removed,
             source=self.source,
             warnings=list(self.warnings),
-            kind=self.kind,
-            ocr=bool(self.hints.get("ocr")),
+            kind=(Layout.WEB_PRINT if self.web_print else self.facts.medium).value,
+            ocr=self.facts.ocr,
         )

@@ -85,3 +85,25 @@ def is_word(word: str, floor: float = 2.5) -> bool:
     (True, False)
     """
     return zipf(word) >= floor
+
+
+def keep_line_end_hyphen(head: str, tail: str) -> bool:
+    """Decide whether ``head-`` at a line end followed by ``tail`` is a compound's hyphen.
+
+    Typesetters break long words with a hyphen; compounds also break at theirs. Word
+    statistics tell them apart: when the joined word is common, or when a half is no word
+    at all, the hyphen was a break; when both halves are words and the joined form is not,
+    it is a compound.
+
+    >>> keep_line_end_hyphen("resis", "tance"), keep_line_end_hyphen("filter", "feeder")
+    (False, True)
+    >>> keep_line_end_hyphen("long", "running"), keep_line_end_hyphen("some", "thing")
+    (True, False)
+    """
+    joined = zipf(head + tail)
+    if joined >= 3.0:
+        return False
+    halves = min(zipf(head), zipf(tail))
+    if halves < 2.0:
+        return False  # a half is no word: the hyphen broke a word
+    return joined < halves

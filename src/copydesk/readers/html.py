@@ -26,11 +26,12 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from copydesk.dates import find_date, is_dateline
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Medium
 from copydesk.errors import EmptyInputError, InputError, NotTextError
 from copydesk.model import Caption
 from copydesk.names import MAX_LINE_WORDS, parse_byline
 from copydesk.readers.text import decode, read_text
+from copydesk.shapes import CREDIT_LABEL, trailing_credit
 
 __all__ = ["read_html"]
 
@@ -40,7 +41,6 @@ ARTICLE_SHARE = 0.8  # of the body's text, held by the page element that is the 
 FRONT_BLOCKS = 4  # leading blocks searched for a repeated headline, byline or dateline
 BYLINE_TAIL_WORDS = 8  # after a byline paragraph's names: a date and a place, not a sentence
 DEK_WORDS = (4, 80)  # a standfirst is a sentence or two, never a heading or an essay
-CREDIT_WORDS = 12  # most words in a photo credit
 
 _WS = re.compile(r"\s+")
 _LB = "\x00"  # stands for a <br> while a block's text is put together: never in page text
@@ -88,20 +88,6 @@ _BLOCK_TAGS = frozenset(
 )
 _CAPTION_HINT = re.compile(r"caption", re.I)
 _CREDIT_HINT = re.compile(r"credit|copyright|photographer|attribution|source|byline", re.I)
-_CREDIT_PREFIX = re.compile(
-    r"^(?:(?:photo(?:graph)?|image|picture|illustration|video)s?(?:\s+credit)?(?:\s+by)?"
-    r"|credits?|source|©)\s*[:|]?\s*",
-    re.I,
-)
-_TRAILING_CREDIT = re.compile(
-    r"""(?:^|(?<=\s))(?:
-        \((?:Photo(?:graph)?|Image|Credit|Picture|Illustration)s?(?:\s+by)?:?\s*(?P<paren>[^()]+)\)
-      | (?:PHOTO(?:GRAPH)?|Photo(?:graph)?|IMAGE|Image|PICTURE|Picture|ILLUSTRATION|Illustration)
-            (?:\s+(?:credit|CREDIT|by|BY))?\s*[:|]\s*(?P<named>[^:|]+?)
-      | (?:Credit|CREDIT|Photo\s+credit|PHOTO\s+CREDIT)\s*[:|]\s*(?P<credit>[^:|]+?)
-    )\s*$""",
-    re.VERBOSE,
-)
 _PUBLISHED_KEYS = (
     "article:published_time",
     "og:published_time",
@@ -162,8 +148,8 @@ def read_html(data: bytes, name: str = "input") -> Draft:
 
     source = "\n\n".join(block.text for block in blocks)
     draft = read_text(source)
-    draft.kind = "html"
-    draft.one_paragraph_per_line = True
+    draft.facts.medium = Medium.HTML
+    draft.facts.one_paragraph_per_line = True
     draft.stages = STAGES
     draft.title = title
     draft.dek = dek
@@ -812,11 +798,9 @@ def split_caption(element: Any) -> Caption | None:
     visit(element, False)
     text = _clean("".join(text_parts))
     credit = _clean("".join(credit_parts))
-    if not credit and (match := _TRAILING_CREDIT.search(text)):
-        named = match.group("paren") or match.group("named") or match.group("credit")
-        if len(named.split()) <= CREDIT_WORDS:
-            text, credit = _clean(text[: match.start()]), _clean(named)
-    credit = _CREDIT_PREFIX.sub("", credit).strip()
+    if not credit and (found := trailing_credit(text)):
+        text, credit = _clean(found[0]), _clean(found[1])
+    credit = CREDIT_LABEL.sub("", credit).strip()
     if not text:
         return None
     return Caption(text=text, credit=credit or None)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from copydesk.draft import Draft
+from copydesk.draft import Draft, Medium
 from copydesk.errors import EmptyInputError, InputError, InputTimeoutError, NotTextError
 from copydesk.readers.text import read_text
 
@@ -86,11 +86,11 @@ def read_image(
             " page, sharp and upright (200-300 dpi)"
         )
     draft = read_text("\f".join(page.text for page in pages))
-    draft.kind = "image"
-    draft.hints["ocr"] = True
+    draft.facts.medium = Medium.IMAGE
+    draft.facts.ocr = True
     words = sum(page.words for page in pages)
     confidence = sum(page.confidence * page.words for page in pages) / max(words, 1)
-    draft.hints["ocr_confidence"] = round(confidence, 1)
+    draft.facts.ocr_confidence = round(confidence, 1)
     if confidence < LOW_CONFIDENCE:
         draft.warnings.append(
             f"{name}: OCR was unsure of many words (mean confidence {confidence:.0f}%);"

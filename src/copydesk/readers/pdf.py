@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from copydesk.draft import Box, Draft
+from copydesk.draft import Box, Draft, Medium
 from copydesk.errors import EmptyInputError, EncryptedInputError, InputTimeoutError, NotTextError
 from copydesk.readers.text import read_text
-from copydesk.stages.paragraphs import DROP_CAP
+from copydesk.shapes import DROP_CAP, LIST_MARKER
 
 MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no article is longer
 BLOCK_GAP = 1.3  # a vertical gap of this many line pitches stands between blocks
@@ -38,7 +38,6 @@ SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or belo
 INDENT_MAX = 6  # ems: a line starting further right of its column's edge is no indented line
 WORD_GAP = 0.15  # a gap this wide (in ems) between two pieces of a line is a space
 MARKER_GAP = 3  # ems: a list marker stands at most this far left of its item's text
-_LIST_MARKER = re.compile(r"[•◦▪▫■□●○‣⁃∙►▸–—*-]|\(?(?:\d{1,3}|[a-zA-Z])[.)]|\(\d{1,3}\)")
 _BREAKS = re.compile(r"[\r\n\f\v\x1c-\x1e\x85\u2028\u2029]")
 # pdfium marks a bold font by its weight and an italic one by flag bit 7 of the PDF font
 # descriptor (ISO 32000, Table 123).
@@ -137,13 +136,13 @@ def read_pdf(
             line.indent = box.indent
     if links:
         line_at = {line.start: line.index for line in draft.lines}
-        draft.hints["link_lines"] = [
+        draft.facts.link_annotations = [
             (line_at[starts[at]], url) for at, url in links if starts[at] in line_at
         ]
-    draft.kind = "pdf"
+    draft.facts.medium = Medium.PDF
     draft.warnings.extend(warnings)
     if ocr_pages:
-        draft.hints["ocr"] = True
+        draft.facts.ocr = True
     return draft
 
 
@@ -488,7 +487,7 @@ def _markers_placed(pieces: list[_Piece]) -> list[_Piece]:
     markers = [
         k
         for k, piece in enumerate(pieces)
-        if piece.box.size and len(piece.text) <= 5 and _LIST_MARKER.match(piece.text.strip())
+        if piece.box.size and len(piece.text) <= 5 and LIST_MARKER.match(piece.text.strip())
     ]
     if not markers:
         return pieces

@@ -1,7 +1,12 @@
 """The restorer's stages, in the order they run.
 
 :data:`STAGES` is the one registry: the pipeline runs it, ``clean(..., skip=...)`` is
-configured by its names, and ``--explain`` describes edits with its summaries.
+configured by its names, and ``--explain`` describes edits with its summaries. Each stage
+names what it may leave in the edit log (``edits``: the kinds of its edits) and in
+``removed`` (``removes``: the reasons it gives, which are the names of its rules), so
+that every entry of either points back to the one stage that made it.
+
+Stages read and annotate the :class:`~copydesk.draft.Draft` alone: none imports another.
 """
 
 from __future__ import annotations
@@ -9,40 +14,108 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from copydesk.draft import Draft
-from copydesk.stages.backmatter import extract_bio, remove_notices
+from copydesk.draft import Draft, Role
+from copydesk.stages import normalize as _normalize
+from copydesk.stages.backmatter import NOTICE_RULES, extract_bio, remove_notices
+from copydesk.stages.captions import find_captions
 from copydesk.stages.footnotes import remove_footnote_marks
-from copydesk.stages.frontmatter import extract_front_matter
-from copydesk.stages.furniture import remove_furniture
+from copydesk.stages.frontmatter import WEB_HEAD_RULE, extract_front_matter
+from copydesk.stages.furniture import BROKEN_OFF_RULE, remove_furniture
 from copydesk.stages.links import add_annotated_links
 from copydesk.stages.lists import remove_list_markers
 from copydesk.stages.normalize import normalize_unicode
+from copydesk.stages.paragraphs import EDIT_KINDS as PARAGRAPH_EDITS
 from copydesk.stages.paragraphs import rebuild_paragraphs
-from copydesk.stages.webpage import find_article
-from copydesk.stages.words import repair_words
+from copydesk.stages.webpage import WIDGET_RULE_RUN, WIDGET_RULES, find_article
+from copydesk.stages.words import WORD_FIXES, repair_words
 
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """One step of the restorer: a name to configure it by and what it does."""
+    """One step of the restorer: a name to configure it by, what it does, and what it may
+    log: the kinds of its edits and the reasons of its removals."""
 
     name: str
     run: Callable[[Draft], None]
     summary: str
+    edits: frozenset[str] = frozenset()
+    removes: frozenset[str] = frozenset()
+
+
+UNICODE_EDITS: frozenset[str] = getattr(_normalize, "EDIT_KINDS", frozenset({"unicode"}))  # XXX
+
+
+def _roles(*roles: Role) -> frozenset[str]:
+    return frozenset(role.value for role in roles)
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("unicode", normalize_unicode, "mojibake, ligatures and control characters fixed (ftfy)"),
-    Stage("furniture", remove_furniture, "running heads, page numbers, print stamps, URL lines"),
-    Stage("webpage", find_article, "the article found inside a printed web page"),
-    Stage("front", extract_front_matter, "headline, dek, byline, dateline, captions"),
-    Stage("notices", remove_notices, "print notices and share/subscribe prompts"),
-    Stage("paragraphs", rebuild_paragraphs, "hard-wrapped lines joined, paragraph breaks restored"),
-    Stage("lists", remove_list_markers, "bullets and numbers off list items"),
-    Stage("footnotes", remove_footnote_marks, "footnote markers of printed link notes"),
-    Stage("bio", extract_bio, "the author note at the end"),
+    Stage(
+        "unicode",
+        normalize_unicode,
+        "mojibake, ligatures and control characters fixed (ftfy)",
+        edits=UNICODE_EDITS,
+    ),
+    Stage(
+        "furniture",
+        remove_furniture,
+        "running heads, page numbers, print stamps, URL lines",
+        removes=_roles(Role.PRINT_STAMP, Role.RUNNING_HEAD, Role.PAGE_NUMBER, Role.LINK)
+        | {BROKEN_OFF_RULE},
+    ),
+    Stage(
+        "webpage",
+        find_article,
+        "the article found inside a printed web page",
+        removes=_roles(Role.PAGE_BEFORE, Role.PAGE_AFTER, Role.SLIDE_SHOW)
+        | {WIDGET_RULE_RUN}
+        | {rule.name for rule in WIDGET_RULES},
+    ),
+    Stage(
+        "captions",
+        find_captions,
+        "photo captions and credits",
+        removes=_roles(Role.CAPTION, Role.PHOTO_CREDIT, Role.IMAGE_FILE, Role.IMAGE_ALT_TEXT),
+    ),
+    Stage(
+        "front",
+        extract_front_matter,
+        "headline, dek, byline, dateline",
+        removes=_roles(Role.TITLE, Role.DEK, Role.KICKER, Role.BYLINE, Role.DATELINE)
+        | {WEB_HEAD_RULE},
+    ),
+    Stage(
+        "notices",
+        remove_notices,
+        "print notices and share/subscribe prompts",
+        removes=frozenset(rule.name for rule in NOTICE_RULES),
+    ),
+    Stage(
+        "paragraphs",
+        rebuild_paragraphs,
+        "hard-wrapped lines joined, paragraph breaks restored",
+        edits=PARAGRAPH_EDITS,
+    ),
+    Stage(
+        "lists",
+        remove_list_markers,
+        "bullets and numbers off list items",
+        edits=frozenset({"list marker"}),
+    ),
+    Stage(
+        "footnotes",
+        remove_footnote_marks,
+        "footnote markers of printed link notes",
+        edits=frozenset({"footnote marker"}),
+    ),
+    Stage("bio", extract_bio, "the author note at the end", removes=frozenset({"bio"})),
     Stage("links", add_annotated_links, "addresses of the article's link annotations (PDF)"),
-    Stage("words", repair_words, "ellipses, glued words, spacing"),
+    Stage(
+        "words",
+        repair_words,
+        "ellipses, glued words, spacing",
+        edits=frozenset(fix.name for fix in WORD_FIXES),
+    ),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)
 

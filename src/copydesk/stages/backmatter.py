@@ -10,27 +10,63 @@ from __future__ import annotations
 
 import re
 
-from copydesk.draft import BODY, Draft
+from copydesk.draft import BODY, Draft, Role
 from copydesk.model import Removal
+from copydesk.rules import LineRule, LineRules
 
-_NOTICE = re.compile(
-    r"""^(?:
-        appeared\ in\ the\ .{0,40}(?:print|edition).*
-      | a\ version\ of\ this\ article\ appear.*
-      | (?:copyright|©|\(c\))\s.*
-      | all\ rights\ reserved\.?
-      | continued\ (?:on|from)\ (?:next\ |previous\ )?page.*
-      | \(?continued\)?
-      | related(?:\ (?:articles?|stories|coverage|content|reading))?\s*:?
-      | read\ more(?:\s*:.{0,80}|\s+(?:about|on|from)\b.{0,40})?
-      | (?:share|tweet|email|print)(?:\ (?:this|the)\ (?:article|story|page))?\s*:?
-      | (?:sign\ up|subscribe)\ (?:for|to)\ .{0,60}(?:newsletter|updates|digest|briefing).*
-      | (?:subscribe|sign\ up|log\ in|sign\ in)(?:\ now)?\.?
-      | advertisement
-      | (?:this\ story|this\ article)\ (?:was|has\ been)\ (?:updated|corrected).*
-      | follow\ (?:us|@\w+)\ on\ .{1,40}
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
+#: Notices printed with an article, each a rule whose name is the reason it goes.
+NOTICE_RULES = LineRules(
+    (
+        LineRule(
+            "print edition notice",
+            r"appeared\ in\ the\ .{0,40}(?:print|edition).*"
+            r"|a\ version\ of\ this\ article\ appear.*",
+            "where the article ran in print (Appeared in the August 24, 2021, print edition)",
+        ),
+        LineRule(
+            "copyright notice",
+            r"(?:copyright|©|\(c\))\s.*|all\ rights\ reserved\.?",
+            "the publisher's copyright line",
+        ),
+        LineRule(
+            "continuation line",
+            r"continued\ (?:on|from)\ (?:next\ |previous\ )?page.*|\(?continued\)?",
+            "a jump line where a page break cut the article (Continued on next page)",
+        ),
+        LineRule(
+            "related heading",
+            r"related(?:\ (?:articles?|stories|coverage|content|reading))?\s*:?",
+            "the heading of links to other stories",
+        ),
+        LineRule(
+            "read-more prompt",
+            r"read\ more(?:\s*:.{0,80}|\s+(?:about|on|from)\b.{0,40})?",
+            "a link to another story (Read more: ...)",
+        ),
+        LineRule(
+            "share prompt",
+            r"(?:share|tweet|email|print)(?:\ (?:this|the)\ (?:article|story|page))?\s*:?",
+            "a sharing button's label (Share this article)",
+        ),
+        LineRule(
+            "newsletter prompt",
+            r"(?:sign\ up|subscribe)\ (?:for|to)\ .{0,60}(?:newsletter|updates|digest|briefing).*",
+            "an invitation to a newsletter",
+        ),
+        LineRule(
+            "sign-in prompt",
+            r"(?:subscribe|sign\ up|log\ in|sign\ in)(?:\ now)?\.?",
+            "a subscription or sign-in button's label",
+        ),
+        LineRule("advertisement", r"advertisement", "the label of an advertisement"),
+        LineRule(
+            "update notice",
+            r"(?:this\ story|this\ article)\ (?:was|has\ been)\ (?:updated|corrected).*",
+            "a note that the story was updated or corrected",
+        ),
+        LineRule("follow prompt", r"follow\ (?:us|@\w+)\ on\ .{1,40}", "a social-media prompt"),
+    ),
+    flags=re.IGNORECASE | re.VERBOSE,
 )
 
 _BIO_VERB = re.compile(
@@ -51,8 +87,8 @@ BIO_MAX_WORDS = 90
 def remove_notices(draft: Draft) -> None:
     """Take print notices and share/subscribe prompts out of the body."""
     for line in draft.lines:
-        if line.role == BODY and not line.blank and _NOTICE.match(line.text):
-            draft.set_role(line, "notice")
+        if line.role is BODY and not line.blank and (rule := NOTICE_RULES.match(line.text)):
+            draft.set_role(line, Role.NOTICE, rule)
 
 
 BIO_REACH = 3  # paragraphs from the end where a bio may stand (extraction may misplace it)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from copydesk.draft import Draft
 from copydesk.lexicon import zipf
@@ -22,7 +23,7 @@ _MARKER = re.compile(
 )
 
 
-def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int, str]]]:
+def find_markers(texts: list[str], notes: Collection[int]) -> list[list[tuple[int, int, str]]]:
     """Footnote numbers glued to the end of words, per text, for numbers that have a note.
 
     Markers run in order through the article (1, 2, 3 ...) and each is used once, while a
@@ -65,8 +66,8 @@ def find_markers(texts: list[str], notes: set[int]) -> list[list[tuple[int, int,
 
 def remove_footnote_marks(draft: Draft) -> None:
     """Take out footnote markers that point at printed notes, logging each one."""
-    notes = draft.hints.get("footnotes")
-    if not isinstance(notes, set) or not notes:
+    notes = draft.facts.footnotes
+    if not notes:
         return
     per_text = find_markers([para.text for para in draft.paragraphs], notes)
     for i, changes in enumerate(per_text):

@@ -9,47 +9,22 @@ the headline); captions are found anywhere by their credit line (``PHOTO: NAME``
 from __future__ import annotations
 
 import re
-from itertools import islice
 
+from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import find_date, is_dateline, leading_date
-from copydesk.draft import BODY, SAME_SIZE, Draft, Line, lines_containing, same_size, text_size
-from copydesk.layout import percentile
+from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, same_size, text_size
 from copydesk.lexicon import common_words, words_of
-from copydesk.model import Caption
 from copydesk.names import looks_like_name, names_a_role, parse_byline
-from copydesk.stages.paragraphs import DROP_CAP
-from copydesk.stages.webpage import WIDGET, title_without_site
-from copydesk.stages.words import HYPHENS
-
-HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
-CAPTION_REACH = 8  # lines a caption may span above its credit
-
-_CREDIT = re.compile(
-    r"""(?:^|(?<=\s))(?:
-        (?:PHOTO|Photo|PHOTOGRAPH|Photograph|IMAGE|Image|PICTURE|Picture|Illustration|ILLUSTRATION)
-            (?:\s+(?:credit|CREDIT|by|BY))?\s*[:|]
-      | (?:Credit|CREDIT|Photo\s+credit|PHOTO\s+CREDIT)\s*[:|]?
-    )\s*(?P<credit>\S.*?)\s*$""",
-    re.VERBOSE,
-)
-_CREDIT_KEYS = ("photo", "credit", "image", "picture", "illustration")
-_PAREN_CREDIT = re.compile(
-    r"\((?:Photo|Image|Credit|Picture)s?(?: by)?:?\s*(?P<credit>[^()]+)\)\s*$"
-)
-# A credit whose name went on to the next line: "PHOTO:" or "Photo:" at a line's end. A
-# mixed-case word without its colon is a word of the text ("..., Photo / Sparks Outrage").
-_DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:(?:PHOTO|CREDIT|IMAGE):?|(?:Photo|Credit|Image):)\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][”\"’')]*$")
+from copydesk.shapes import DROP_CAP, SENTENCE_END
+from copydesk.titles import title_without_site
 
 
 def extract_front_matter(draft: Draft) -> None:
-    """Fill title, dek, authors, published and captions from the head of the body."""
-    if draft.kind == "web-print":
+    """Fill title, dek, authors and published from the head of the body."""
+    if draft.web_print:
         _web_front(draft)
         return
-    _captions(draft)
-    body = (line for line in draft.lines if line.text and line.role == BODY)
-    head = list(islice(body, HEAD_WINDOW))
+    head = [line for line in draft.lines if line.text and line.role is BODY][:HEAD_WINDOW]
     if not head:
         return
     anchors = _anchors(draft, head)
@@ -57,100 +32,60 @@ def extract_front_matter(draft: Draft) -> None:
         _title_without_anchor(draft, head)
         return
     first = min(anchors)
-    if first > 12:
+    if first > HEAD_DEPTH:
         return  # too deep to be the head of the article: leave the text alone
     _title_and_dek(draft, head[: first + 1])
-    _dateline_near(draft, head, first)
-    if not draft.captions:
-        _caption_across_columns(draft, head)
-
-
-SPAN_RATIO = 1.25  # how much longer than the text's lines a line set across columns runs
-
-
-def _caption_across_columns(draft: Draft, head: list[Line]) -> None:
-    """A caption without a credit, set under the head across the columns of the text: a
-    block of a line or two, apart from what surrounds it, longer than the lines below."""
-    after = [k for k, line in enumerate(head) if line.role in ("byline", "dateline")]
-    if not after:
-        return
-    start = max(after) + 1
-    block: list[Line] = []
-    for line in head[start:]:
-        if block and _blank_between(draft, block[-1], line):
-            break
-        block.append(line)
-    rest = [line for line in head[start + len(block) :] if line.role == BODY]
-    if not 1 <= len(block) <= 2 or len(rest) < 5 or any(line.role != BODY for line in block):
-        return
-    if block[0].index > 0 and not draft.lines[block[0].index - 1].blank:
-        return  # not set apart from the head above
-    measure = percentile([len(line.text) for line in rest], 0.9)  # a full line of the text
-    if max(len(line.text) for line in block) <= SPAN_RATIO * measure:
-        return
-    if rest[0].text[:1].islower() or block[-1].text.endswith(tuple(HYPHENS)):
-        return  # the text runs on: a paragraph, not a caption
-    text = " ".join(line.text for line in block)
-    for line in block:
-        draft.set_role(line, "caption")
-    draft.captions.append(Caption(text=text, credit=None))
 
 
 def _anchors(draft: Draft, head: list[Line]) -> list[int]:
     """Find the byline and the dateline among ``head``; fill authors and published; return
     their positions in ``head``."""
-    byline_at = date_at = None
-    for i, line in enumerate(head):
-        if line.role != BODY:
-            continue
-        if byline_at is None:
-            byline = parse_byline(line.text)
-            if byline is not None and byline.names:
-                byline_at = i
-                draft.authors = byline.names
-                draft.set_role(line, "byline")
-                rest = line.text[byline.end :]
-                if date_at is None and (found := find_date(rest)):
-                    draft.published = found.iso
-                    date_at = i
-                continue
-        if date_at is None and is_dateline(line.text) and (found := find_date(line.text)):
-            draft.published = found.iso
-            date_at = i
-            draft.set_role(line, "dateline")
-        if byline_at is not None and date_at is not None:
-            break
-    return [i for i in (byline_at, date_at) if i is not None]
+    found = find_anchors(head)
+    if found.byline_at is not None and found.byline is not None:
+        draft.authors = found.byline.names
+        draft.set_role(head[found.byline_at], Role.BYLINE)
+    if found.date_at is not None and found.date is not None:
+        draft.published = found.date.iso
+        draft.set_role(head[found.date_at], Role.DATELINE)  # a no-op on the byline's line
+    return found.positions
 
 
 WEB_REACH_UP = 6  # lines above the headline where a web page may print the byline
 WEB_REACH_DOWN = 15  # lines past the first prose line searched for a byline or dateline
+BELOW_NAME_WORDS = 14  # a line below the first prose line with more words is text, no byline
+DEK_LINES = 4  # the most lines of a dek printed between the headline and the byline
+# Lines near a web page's headline that may hold its byline or date: the body's, and the
+# share buttons and follow links that sites set them among.
+_HEAD_ROLES = frozenset({BODY, Role.WEB_FURNITURE})
+_ANCHOR_ROLES = frozenset({Role.BYLINE, Role.DATELINE})
+# The reason given for what stands between a web page's headline and its text that is not
+# the article's (share buttons, a photo's controls, "Updated 2 hours ago").
+WEB_HEAD_RULE = "head of the web page"
 
 
 def _web_front(draft: Draft) -> None:
     """The head of a printed web page: headline (found by the webpage stage), then byline,
     date and dek near it; what else stands between the headline and the prose goes."""
     lines = draft.lines
-    headline = draft.hints.get("headline_lines")
-    prose_at = draft.hints.get("first_prose_line")
-    page_title = str(draft.hints.get("page_title", ""))
-    site = str(draft.hints.get("site", ""))
-    if isinstance(headline, list) and headline:
+    bounds = draft.article
+    headline = bounds.headline if bounds is not None else []
+    prose_at = bounds.first_prose if bounds is not None else None
+    page_title, site = draft.facts.page_title, draft.facts.site
+    if headline:
         title_lines = [lines[i] for i in headline]
         draft.title = " ".join(line.text for line in title_lines)
         if draft.title == page_title:  # the page's <title> printed again, site name and all
             draft.title = title_without_site(page_title, site) or draft.title
         for line in title_lines:
-            draft.set_role(line, "title")
+            draft.set_role(line, Role.TITLE)
         top = headline[0]
     else:
-        top = prose_at if isinstance(prose_at, int) else 0
+        top = prose_at if prose_at is not None else 0
         if page_title:
             # The headline is not printed apart from the browser's header: its <title>
             # is the best account of it there is.
             draft.title = title_without_site(page_title, site) or None
-    _captions(draft)
-    if not isinstance(prose_at, int):
+    if prose_at is None:
         return
     window = [line for line in lines if line.role == BODY and not line.blank]
     above = [line for line in window if line.index < top][-WEB_REACH_UP:]
@@ -159,55 +94,59 @@ def _web_front(draft: Draft) -> None:
     # A site often sets the byline among share buttons and follow links, which the webpage
     # stage took out as widgets: those lines near the head are searched too.
     last = below[-1].index if below else prose_at
-    widgets = [line for line in lines[top + 1 : last + 1] if line.role == WIDGET]
+    widgets = [line for line in lines[top + 1 : last + 1] if line.role is Role.WEB_FURNITURE]
     near = sorted([*between, *below, *widgets], key=lambda line: line.index) + above
-    candidates = [line for line in near if not (line in below and len(words_of(line.text)) > 14)]
+    candidates = [
+        line
+        for line in near
+        if not (line in below and len(words_of(line.text)) > BELOW_NAME_WORDS)
+    ]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
     # a date, right under the headline or right above the writer's role.
     for line in near:
-        if line.role in (BODY, WIDGET) and _take_byline(draft, line):
+        if line.role in _HEAD_ROLES and _take_byline(draft, line):
             break
     else:
         near_date = _near_dates(candidates)
         for k, line in enumerate(candidates):
             placed = k in near_date or (between and line is between[0]) or _role_below(lines, line)
-            if placed and line.role in (BODY, WIDGET) and _take_name(draft, line):
+            if placed and line.role in _HEAD_ROLES and _take_name(draft, line):
                 break
     for line in candidates:
         if draft.published is not None:
             break
-        dateline = line.role in (BODY, WIDGET) and is_dateline(line.text)
+        dateline = line.role in _HEAD_ROLES and is_dateline(line.text)
         if dateline and (found := find_date(line.text)):
             draft.published = found.iso
-            draft.relabel(line, "dateline")
+            draft.relabel(line, Role.DATELINE)
     for line in near:
         if draft.published is not None:
             break
-        if line.role in (BODY, WIDGET):
+        if line.role in _HEAD_ROLES:
             _take_leading_date(draft, line)
-    byline_below = next((line for line in below if line.role in ("byline", "dateline")), None)
+    byline_below = next((line for line in below if line.role in _ANCHOR_ROLES), None)
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
-        if dek and len(dek) <= 4:
+        if dek and len(dek) <= DEK_LINES:
             draft.dek = " ".join(line.text for line in dek)
             for line in dek:
-                draft.set_role(line, "dek")
+                draft.set_role(line, Role.DEK)
     kept = _lead_in(draft, between)
     for line in [*above, *between]:
         if line not in kept:
-            draft.set_role(line, "page before article")
+            draft.set_role(line, Role.PAGE_BEFORE, WEB_HEAD_RULE)
 
 
 def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
     """Lines after the byline and dateline that already read as the article: sentences
     (``Here's our Year in Review!``) and the short head just above them."""
     last_front = max(
-        (k for k, line in enumerate(between) if line.role in ("byline", "dateline")), default=-1
+        (k for k, line in enumerate(between) if line.role in _ANCHOR_ROLES), default=-1
     )
     tail = [line for line in between[last_front + 1 :] if line.role == BODY]
     kept: list[Line] = []
     for k, line in enumerate(tail):
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 4
+        sentence = bool(SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 4
         if sentence and not find_date(line.text):
             if k > 0 and tail[k - 1] not in kept and len(words_of(tail[k - 1].text)) <= 4:
                 kept.append(tail[k - 1])
@@ -229,7 +168,7 @@ def _take_byline(draft: Draft, line: Line) -> bool:
     draft.authors = byline.names
     if found := find_date(line.text[byline.end :]):
         draft.published = found.iso
-    draft.relabel(line, "byline")
+    draft.relabel(line, Role.BYLINE)
     return True
 
 
@@ -248,9 +187,9 @@ def _take_leading_date(draft: Draft, line: Line) -> None:
     byline = parse_byline(rest) if rest[:2].lower() == "by" else None
     if byline is not None and byline.names and not draft.authors:
         draft.authors = byline.names
-        draft.relabel(line, "byline")
+        draft.relabel(line, Role.BYLINE)
     elif byline is not None or len(words_of(rest)) <= HEAD_NOTE_WORDS:
-        draft.relabel(line, "dateline")
+        draft.relabel(line, Role.DATELINE)
 
 
 def _role_below(lines: list[Line], line: Line) -> bool:
@@ -286,18 +225,8 @@ def _take_name(draft: Draft, line: Line) -> bool:
     draft.authors = [rest]
     if found and draft.published is None:
         draft.published = found.iso
-    draft.relabel(line, "byline")
+    draft.relabel(line, Role.BYLINE)
     return True
-
-
-def _dateline_near(draft: Draft, head: list[Line], first: int) -> None:
-    """A dateline that did not parse as one may sit right under the byline."""
-    if draft.published is not None:
-        return
-    for line in head[first + 1 : first + 3]:
-        if line.role == BODY and (found := find_date(line.text)) and is_dateline(line.text):
-            draft.published = found.iso
-            draft.set_role(line, "dateline")
 
 
 def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
@@ -387,14 +316,14 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
         kicker = blocks[:-1]
     for block in kicker:
         for line in block:
-            draft.set_role(line, "kicker")
+            draft.set_role(line, Role.KICKER)
     draft.title = " ".join(line.text for line in title_lines)
     for line in title_lines:
-        draft.set_role(line, "title")
+        draft.set_role(line, Role.TITLE)
     if dek_lines:
         draft.dek = " ".join(line.text for line in dek_lines)
         for line in dek_lines:
-            draft.set_role(line, "dek")
+            draft.set_role(line, Role.DEK)
 
 
 HEADLINE_SCALE = 1.3  # a headline is set at least this much larger than the running text
@@ -426,14 +355,14 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
         while dek_end < len(head) and same_size(sizes[dek_end], sizes[end]):
             dek_end += 1
     for line in head[:top]:
-        draft.set_role(line, "kicker")
+        draft.set_role(line, Role.KICKER)
     draft.title = " ".join(line.text for line in head[top:end])
     for line in head[top:end]:
-        draft.set_role(line, "title")
+        draft.set_role(line, Role.TITLE)
     if dek_end > end:
         draft.dek = " ".join(line.text for line in head[end:dek_end])
         for line in head[end:dek_end]:
-            draft.set_role(line, "dek")
+            draft.set_role(line, Role.DEK)
     return True
 
 
@@ -461,7 +390,7 @@ def _reads_as_kicker(line: Line, following: Line) -> bool:
     return (
         1 <= len(words) <= KICKER_WORDS
         and 2 * len(text) < len(following.text)
-        and not _SENTENCE_END.search(line.text)
+        and not SENTENCE_END.search(line.text)
     )
 
 
@@ -477,7 +406,7 @@ def _stands_over(line: Line, following: Line) -> bool:
 def _reads_as_dek(block: list[Line]) -> bool:
     text = " ".join(line.text for line in block)
     words = len(words_of(text))
-    return words >= 12 or (words >= 5 and bool(_SENTENCE_END.search(text)))
+    return words >= 12 or (words >= 5 and bool(SENTENCE_END.search(text)))
 
 
 def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -498,10 +427,10 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
             # case. This holds even past a line that ends in an abbreviation (N.Y.C.).
             title.append(line)
             continue
-        sentence = bool(_SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 6
-        if sentence and not _SENTENCE_END.search(title[-1].text):
+        sentence = bool(SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 6
+        if sentence and not SENTENCE_END.search(title[-1].text):
             break
-        if _SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
+        if SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
             break
         title.append(line)
     return title, block[len(title) :]
@@ -542,102 +471,4 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
         if following >= 3 * words:
             draft.title = text
             for line in first:
-                draft.set_role(line, "title")
-
-
-def _captions(draft: Draft) -> None:
-    lines = draft.lines
-    # Few lines hold a word that credits start with: find those first.
-    after = 0  # lines before this one went into a caption already
-    for i in lines_containing(lines, _CREDIT_KEYS):
-        if i >= after and lines[i].role == BODY:
-            credit, text_part, used = _credit_at(lines, i)
-            if credit is not None:
-                _take_caption(draft, i, credit, text_part, used)
-                after = i + used
-
-
-def _credit_at(lines: list[Line], i: int) -> tuple[str | None, str, int]:
-    """The credit on line ``i`` (or starting at its end and going on to the next line),
-    the caption text before it on the same line, and how many lines the credit used. Line
-    ``i`` holds one of the words credits start with (see :data:`_CREDIT_KEYS`)."""
-    text = lines[i].text
-    match = _CREDIT.search(text) or _PAREN_CREDIT.search(text)
-    if match:
-        credit = match.group("credit").strip()
-        if 1 <= len(credit.split()) <= 12:
-            return credit, text[: match.start()].strip(), 1
-    dangling = _DANGLING_CREDIT.search(text)
-    if dangling and i + 1 < len(lines) and not lines[i + 1].blank and lines[i + 1].role == BODY:
-        nxt = lines[i + 1].text
-        if len(nxt.split()) <= 12 and (nxt.isupper() or nxt.istitle()):
-            return nxt, text[: dangling.start()].strip(), 2
-    return None, "", 0
-
-
-def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int) -> None:
-    lines = draft.lines
-    above = _below_front_lines(_block_above(lines, i))
-    if text_part:
-        # The caption shares the credit's line: lines above belong to it only while its
-        # sentence runs on into that line (a finished sentence above is the article's).
-        k = len(above)
-        while k > 0 and not _SENTENCE_END.search(above[k - 1].text):
-            k -= 1
-        above = above[k:]
-    if not above and not text_part:
-        # A credit set apart below its caption: the caption is the block above the gap.
-        j = i - 1
-        while j >= 0 and lines[j].blank:
-            j -= 1
-        if 0 <= j < i - 1 and lines[j].role == BODY:
-            above = _below_front_lines(_block_above(lines, j + 1))
-    text = " ".join([line.text for line in above] + ([text_part] if text_part else []))
-    for line in [*above, *lines[i : i + used]]:
-        draft.set_role(line, "caption" if text else "photo credit")
-    if text:
-        draft.captions.append(Caption(text=text, credit=_clean_credit(credit)))
-
-
-def _below_front_lines(block: list[Line]) -> list[Line]:
-    """The lines of ``block`` after its last byline or dateline: a caption set under the
-    head of the article starts below them (text without blank lines runs them together)."""
-    cut = 0
-    for k, line in enumerate(block):
-        byline = parse_byline(line.text)
-        if (byline is not None and byline.names) or is_dateline(line.text):
-            cut = k + 1
-    return block[cut:]
-
-
-def _block_above(lines: list[Line], i: int) -> list[Line]:
-    """The body lines right above line ``i`` up to a blank line (none if too many)."""
-    above: list[Line] = []
-    j = i - 1
-    while j >= 0 and len(above) < CAPTION_REACH:
-        line = lines[j]
-        if line.blank or line.role != BODY:
-            break
-        above.append(line)
-        j -= 1
-    if j >= 0 and len(above) == CAPTION_REACH:
-        return []  # no blank line above within reach: not a caption block we can bound
-    above.reverse()
-    return above
-
-
-_SPACED_CAPS = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")
-_BROKEN_CAPS = re.compile(r"\b([A-Z]{2,}) ((?:[A-Z] )+[A-Z])\b(?= |$)")
-
-
-def _clean_credit(credit: str) -> str:
-    """Credits set in letter-spaced capitals come out as ``GET T Y``: close the gaps.
-
-    >>> _clean_credit("AGENCE FRANCE-PRESSE — GET T Y IMAGES")
-    'AGENCE FRANCE-PRESSE — GETTY IMAGES'
-    """
-
-    def close(match: re.Match[str]) -> str:
-        return match.group().replace(" ", "")
-
-    return _SPACED_CAPS.sub(close, _BROKEN_CAPS.sub(close, credit))
+                draft.set_role(line, Role.TITLE)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from copydesk.draft import Draft
+from copydesk.shapes import BULLET
 from copydesk.traced import Traced
 
-_BULLET = re.compile(r"^[•·▪●■◦‣⁃]\s*")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]\s+")
 
 
@@ -22,7 +22,7 @@ def remove_list_markers(draft: Draft) -> None:
     paras = draft.paragraphs
     marks: dict[int, int] = {}
     for i, para in enumerate(paras):
-        if bullet := _BULLET.match(para.text):
+        if bullet := BULLET.match(para.text):
             marks[i] = bullet.end()
     i = 0
     while i < len(paras):

@@ -17,26 +17,35 @@ from typing import NamedTuple
 
 from copydesk.draft import BODY, Draft, Line
 from copydesk.layout import lines_of_code, percentile, text_width
-from copydesk.lexicon import zipf
+from copydesk.lexicon import keep_line_end_hyphen, zipf
 from copydesk.model import Edit
-from copydesk.stages.words import HYPHENS, SOFT_HYPHENS, UNKNOWN_HYPHEN, keep_line_end_hyphen
+from copydesk.shapes import (
+    BULLET_GLYPHS,
+    DROP_CAP,
+    HYPHENS,
+    SOFT_HYPHENS,
+    UNKNOWN_HYPHEN,
+)
 from copydesk.traced import Anchor, Traced
 
+_GLYPHS = re.escape(BULLET_GLYPHS)
 _SENTENCE_START = re.compile(
-    r"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[•·▪●■◦*–—-]\s)"""
+    rf"""^(?:[“"‘'(\[¿¡]*[A-Z\d\u00C0-\u00DE\u0391-\u03A9\u0410-\u042F]|[{_GLYPHS}*–—-]\s)"""
 )
-_BULLET = re.compile(r"^(?:[•·▪●■◦*]|-\s|\^\s)")  # '^' opens a reference-list item
+_BULLET = re.compile(rf"^(?:[{_GLYPHS}*]|-\s|\^\s)")  # '^' opens a reference-list item
 _NUMBERED = re.compile(r"^\d{1,3}[.)]\s+[^\s\d]")
 _WORD_TAIL = re.compile(r"([^\W\d_]+)([-‐‑\u00ad\x02\ufffe])$")
 _WORD_HEAD = re.compile(r"^([^\W\d_]+)")
-# A drop cap's letter, on a line of its own (with its quotation mark, or the apostrophe
-# of "I've" set as large).
-DROP_CAP = re.compile(r"^[“\"‘']?[A-Z][’']?$")
 # A period after these is an abbreviation's, not a sentence's, when a name or number follows.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Cpl|Maj|Adm|Cmdr|St|Mt|Ft|Prof|Rev|Hon"
     r"|No|Nos|Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|(?<![\w.])[A-Z])\.$"
 )
+
+
+# What this stage logs: lines joined with a space, joined without one (a dash, a drop
+# cap), joined across a hyphen it took out, and paragraph breaks it put in.
+EDIT_KINDS = frozenset({"unwrap", "join", "dehyphenate", "paragraph break"})
 
 
 @dataclass(slots=True)
@@ -106,7 +115,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
     measured = body[0].box is not None or body[-1].box is not None  # by a PDF reader
     if measured:
         facts = _measured_facts(body, facts)
-    measure = _measure(body, gaps, facts, hyphenates, draft.one_paragraph_per_line, measured)
+    measure = _measure(body, gaps, facts, hyphenates, draft.facts.one_paragraph_per_line, measured)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
     after_drop_cap = False

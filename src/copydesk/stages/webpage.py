@@ -17,25 +17,48 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from copydesk.dates import is_dateline
-from copydesk.draft import BODY, Draft, Line, same_size, text_size
+from copydesk.draft import ArticleBounds, Draft, Line, Role, same_size, text_size
 from copydesk.lexicon import common_words, words_of
-from copydesk.model import Caption
 from copydesk.names import parse_byline
-from copydesk.stages.furniture import TITLE_SPLIT
+from copydesk.rules import LineRule, LineRules
+from copydesk.shapes import LIST_ITEM, TYPED_ITEM, ends_clause, goes_on
+from copydesk.titles import norm, title_variants
 
-_TITLE_SEPARATORS = " -–—|·:•"
-_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
-_SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
-_CLAUSE_END = frozenset(".!?…:;,")
-_CLOSERS = "”\"’')]"
-_SHARE = re.compile(
-    r"^(?:(?:share|tweet|email|e-mail|print|facebook|twitter|reddit|linkedin|pinterest|whatsapp|"
-    r"flipboard|pocket|comments?|\d+\s+comments?|save|copy link|advertisement|menu|search|home|"
-    r"close|skip to .*|jump to .*|sign in|log in|subscribe|newsletter|more|next|previous|"
-    r"back to top|more ▾|edit|reply|report|flag|permalink)\s*)+$"
-    r"|^\d*(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,60}$"
-    r"|^(?:share|post|send) (?:on|to|via) \w+(?: \(opens in new window\))?$",
-    re.IGNORECASE,
+_CONTROL_WORDS = (
+    r"share|tweet|email|e-mail|print|facebook|twitter|reddit|linkedin|pinterest|whatsapp"
+    r"|flipboard|pocket"
+)
+_PAGE_WORDS = (
+    r"comments?|\d+\s+comments?|save|copy link|advertisement|menu|search|home|close"
+    r"|skip to .*|jump to .*|sign in|log in|subscribe|newsletter|more|next|previous"
+    r"|back to top|more ▾|edit|reply|report|flag|permalink"
+)
+#: Lines of the page's own controls, set among the article's lines: each takes its line out
+#: as web furniture, under its name.
+WIDGET_RULES = LineRules(
+    (
+        LineRule(
+            "share buttons",
+            rf"(?:(?:{_CONTROL_WORDS})\s*)+",
+            "the labels of a row of share buttons (Share, Tweet, Email)",
+        ),
+        LineRule(
+            "page controls",
+            rf"(?:(?:{_CONTROL_WORDS}|{_PAGE_WORDS})\s*)+",
+            "a page's menus, buttons and comment counts (Menu, Search, 12 Comments, Reply)",
+        ),
+        LineRule(
+            "click-to-share prompt",
+            r"\d*(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,60}",
+            "a sharing button's label (Click to share on Twitter)",
+        ),
+        LineRule(
+            "share link",
+            r"(?:share|post|send) (?:on|to|via) \w+(?: \(opens in new window\))?",
+            "a sharing link's label (Share on Facebook)",
+        ),
+    ),
+    flags=re.IGNORECASE,
 )
 # Section headings that follow an article on the web: the article does not run past them.
 # Headings of what follows an article on the web. Comments and share prompts only ever
@@ -60,8 +83,6 @@ _AFTER_ARTICLE = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
-_TYPED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[+*-])\s")  # list markers typed as text
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[•·▪●■◦*-])\s")
 PROSE_WORDS = 6
 # Prose is held together by function words (the, of, and, to ...): the commonest words.
 FUNCTION_ZIPF = 6.0
@@ -76,16 +97,16 @@ HEADLINE_SHORTEST = 0.7  # the shortest text, as a share of a form of the title,
 
 def find_article(draft: Draft) -> None:
     """For a web print, keep the article's lines in the body and remove the page around it."""
-    if draft.kind != "web-print":
+    if not draft.web_print:
         return
     lines = draft.body_lines()
     if not lines:
         return
     words = [words_of(line.text) for line in lines]
     prose = _in_the_text_type(lines, prose_lines(lines, words))
-    site = str(draft.hints.get("site", ""))
+    site = draft.facts.site
     apart = _set_apart(draft, lines)
-    headline = _find_headline(lines, apart, str(draft.hints.get("page_title", "")), prose, site)
+    headline = _find_headline(lines, apart, draft.facts.page_title, prose, site)
     floor = headline[-1] + 1 if headline else 0
     counts = [len(found) for found in words]
     scores = _scores(lines, counts, prose, floor)
@@ -96,10 +117,14 @@ def find_article(draft: Draft) -> None:
         headline = _headline_above_byline(lines, apart, start)
     if headline is not None:
         start = headline[0]
-        draft.hints["headline_lines"] = [lines[i].index for i in headline]
-    draft.hints["first_prose_line"] = next(
-        (lines[i].index for i in range(start, end + 1) if prose[i] and i not in (headline or [])),
-        None,
+    first_prose = next(
+        (i for i in range(start, end + 1) if prose[i] and i not in (headline or [])), None
+    )
+    draft.article = ArticleBounds(
+        first=lines[start].index,
+        last=lines[end].index,
+        headline=[lines[i].index for i in headline or []],
+        first_prose=None if first_prose is None else lines[first_prose].index,
     )
     # The head of the article (headline to first prose) is the front-matter stage's to read.
     first_prose = next((i for i in range(start, end + 1) if prose[i]), start)
@@ -107,25 +132,17 @@ def find_article(draft: Draft) -> None:
     slides = _galleries(lines, start, end)
     for i, line in enumerate(lines):
         if i < start - HEAD_MARGIN * (headline is not None):
-            draft.set_role(line, "page before article")
+            draft.set_role(line, Role.PAGE_BEFORE)
         elif i < start:
             pass  # may hold the byline: the front-matter stage decides
         elif i > end:
-            draft.set_role(line, "page after article")
+            draft.set_role(line, Role.PAGE_AFTER)
         elif i in slides:
-            draft.set_role(line, "slide show")
-        elif _SHARE.match(line.text) or i in widgets:
-            draft.set_role(line, WIDGET)
-        elif IMAGE_FILE.match(line.text):
-            draft.set_role(line, "image file name")
-            _caption_after_image(draft, lines, i, prose)
-        elif line.role == BODY and _CREDIT_LINE.match(line.text):
-            _credited_caption(draft, lines, i, start)
-        elif i < end and line.role == BODY and _alt_text_of(line.text, lines[i + 1].text):
-            # An image's alt text printed right above the same words as its caption.
-            draft.set_role(line, "image alt text")
-            draft.set_role(lines[i + 1], "caption")
-            draft.captions.append(Caption(text=lines[i + 1].text, credit=None))
+            draft.set_role(line, Role.SLIDE_SHOW)
+        elif rule := WIDGET_RULES.match(line.text):
+            draft.set_role(line, Role.WEB_FURNITURE, rule)
+        elif i in widgets:
+            draft.set_role(line, Role.WEB_FURNITURE, WIDGET_RULE_RUN)
 
 
 def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list[bool]:
@@ -138,16 +155,16 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     if words is None:
         words = [words_of(line.text) for line in lines]
     counts = [len(found) for found in words]
-    ending = [_ends_clause(line.text) for line in lines]
+    ending = [ends_clause(line.text) for line in lines]
     for i, line in enumerate(lines):
         ends = ending[i]
-        runs_on = not ends and i + 1 < len(lines) and _goes_on(lines[i + 1].text)
+        runs_on = not ends and i + 1 < len(lines) and goes_on(lines[i + 1].text)
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
         runs_on_flags.append((runs_on and counts[i] >= 4) or (not ends and counts[i] >= 10))
-        if counts[i] < PROSE_WORDS or _SHARE.match(line.text):
+        if counts[i] < PROSE_WORDS or WIDGET_RULES.match(line.text):
             out.append(False)
             continue
-        runs_in = i > 0 and _goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= 3
+        runs_in = i > 0 and goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= 3
         if not (ends or runs_on or runs_in):
             out.append(False)
             continue
@@ -174,9 +191,8 @@ def _in_the_text_type(lines: list[Line], prose: list[bool]) -> list[bool]:
     ]
 
 
-IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif|tiff?)$", re.IGNORECASE)
 WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a menu
-WIDGET = "web furniture"  # the role of such lines and of share buttons
+WIDGET_RULE_RUN = "widget run"  # the reason such a run of lines is removed
 
 
 def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> set[int]:
@@ -187,10 +203,10 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
     run: list[int] = []
     for i in range(start, end + 2):
         short = i <= end and not prose[i] and len(lines[i].text.split()) <= 4
-        if short and not _ends_clause(lines[i].text):
+        if short and not ends_clause(lines[i].text):
             run.append(i)
             continue
-        typed = sum(1 for k in run if _TYPED_ITEM.match(lines[k].text) or _is_cell(lines[k].text))
+        typed = sum(1 for k in run if TYPED_ITEM.match(lines[k].text) or _is_cell(lines[k].text))
         if len(run) >= WIDGET_RUN and typed < 0.6 * len(run):
             out.update(run)
         run = []
@@ -223,100 +239,11 @@ def _galleries(lines: list[Line], start: int, end: int) -> set[int]:
             last = min(run[-1][0] + gaps[len(gaps) // 2], end + 1)
             first = run[0][0]
             heading = lines[first - 1].text if first > start else ""
-            if heading and len(words_of(heading)) <= WIDGET_WORDS and not _ends_clause(heading):
+            if heading and len(words_of(heading)) <= WIDGET_WORDS and not ends_clause(heading):
                 first -= 1  # the slide show's own heading ("Business news in pictures")
             out.update(range(first, last))
         run = [slide]
     return out
-
-
-def _caption_after_image(draft: Draft, lines: list[Line], i: int, prose: list[bool]) -> None:
-    """A web page prints an image's caption on the line after the image's file name."""
-    if i + 1 >= len(lines):
-        return
-    nxt = lines[i + 1]
-    words = len(words_of(nxt.text))
-    if nxt.role != BODY or words < 3 or words > 60 or IMAGE_FILE.match(nxt.text):
-        return
-    if i + 2 < len(lines) and _goes_on(lines[i + 2].text):
-        return  # the text runs on: a paragraph, not a caption
-    draft.set_role(nxt, "caption")
-    draft.captions.append(Caption(text=nxt.text, credit=None))
-
-
-# A photo's credit on a line of its own under it (``Photo by James Martin/CNET``).
-_CREDIT_LINE = re.compile(
-    r"^(?i:(?:top |lead )?(?:photo(?:graph)?|image|picture|illustration)s?\s*(?:by|:)"
-    r"|credit:)\s+[A-Z][^.!?]{1,60}$"
-)
-CAPTION_ABOVE_WORDS = 25
-
-
-def _credited_caption(draft: Draft, lines: list[Line], i: int, start: int) -> None:
-    """A credit line is a caption; the line right above it, set apart from the text above
-    (a blank line, or a sentence's end), is the caption it credits."""
-    credit = lines[i]
-    parts = [credit]
-    if i > start:
-        above = lines[i - 1]
-        set_apart = i - 1 == start or (
-            above.index == credit.index - 1
-            and (draft.lines[above.index - 1].blank or _ends_clause(lines[i - 2].text))
-        )
-        if above.role == BODY and set_apart and len(words_of(above.text)) <= CAPTION_ABOVE_WORDS:
-            parts.insert(0, above)
-    for line in parts:
-        draft.set_role(line, "caption")
-    draft.captions.append(Caption(text=" ".join(line.text for line in parts), credit=None))
-
-
-ALT_TEXT_WORDS = 3  # fewer words than this repeat by chance (Share, Share)
-CAPTION_WORDS = 60
-
-
-def _alt_text_of(text: str, caption: str) -> bool:
-    """Is ``text`` an image's alt text printed above its caption ``caption``: the same
-    words, which the caption may end with a credit or a period?
-
-    >>> _alt_text_of("Glass cloche terrariums", "Glass cloche terrariums (Lucy Akins)")
-    True
-    >>> _alt_text_of("He said no.", "He said no more about it, and left the room at once.")
-    False
-    """
-    core = text.rstrip(" .")
-    if not caption.startswith(core) or len(words_of(core)) < ALT_TEXT_WORDS:
-        return False
-    extra = caption[len(core) :].strip()
-    return len(words_of(caption)) <= CAPTION_WORDS and (
-        not extra.strip(".") or (extra.startswith("(") and extra.endswith(")"))
-    )
-
-
-def _ends_clause(text: str) -> bool:
-    """Does the line end a sentence or a clause (inside closing quotes or brackets, too)?
-
-    >>> _ends_clause("and so on,"), _ends_clause("“Go.”"), _ends_clause("Home")
-    (True, True, False)
-    """
-    return text.rstrip(_CLOSERS)[-1:] in _CLAUSE_END
-
-
-def _goes_on(text: str) -> bool:
-    """Does this line carry on a sentence (lower-case start, words rather than a name)?
-    Its first word must be a word: an address (``your@email.com``) carries nothing on.
-
-    >>> _goes_on("and so it went"), _goes_on("your@email.com SUBMIT"), _goes_on("iPhone")
-    (True, False, False)
-    """
-    if not text[:1].islower():
-        return False
-    first = text.split(" ", 1)[0].rstrip(_CLOSERS + ",.;:!?")
-    if not _WORD.match(first):
-        return False
-    return " " in text or _ends_clause(text)
-
-
-_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
 JUNK = -2.0  # a line of navigation
@@ -384,71 +311,6 @@ def _densest_run(scores: list[float]) -> tuple[int, int]:
     return best[1], best[2]
 
 
-_TOKENS = re.compile(r"\w[\w'’-]*")
-
-
-def _norm(text: str) -> str:
-    """Words and numbers alone, case-folded: how a headline is compared."""
-    return " ".join(_TOKENS.findall(text.casefold()))
-
-
-def title_variants(page_title: str, site: str = "") -> list[str]:
-    """Forms the printed headline may take, from a page's <title>: the whole, then each
-    part between separators (one of them is the site name) in order, each also without
-    parentheticals and cut to its first sentence (a part that ran on into the dek).
-
-    >>> for form in title_variants("How to Build a Terrarium (with Pictures) | eHow")[:3]:
-    ...     print(form)
-    how to build a terrarium with pictures ehow
-    how to build a terrarium with pictures
-    how to build a terrarium
-    """
-    title = page_title.strip().rstrip(" .…")
-    parts = TITLE_SPLIT.split(title)
-    forms = [title]
-    if len(parts) > 2:  # the site's name stands first or last
-        forms += [" ".join(parts[:k]) for k in range(len(parts) - 1, 1, -1)]
-        forms.append(" ".join(parts[1:]))
-    for part in parts:
-        forms += [part, _PARENTHETICAL.sub("", part), _SENTENCE.split(part)[0]]
-    out: list[str] = []
-    for form in map(_norm, forms):
-        if form and form not in out and not _is_site_name(form, site):
-            out.append(form)
-    return out
-
-
-def title_without_site(page_title: str, site: str) -> str:
-    """A page's <title> without the part that names the site.
-
-    >>> title_without_site("How to watch the 21 best films of 2017 - Vox", "www.vox.com")
-    'How to watch the 21 best films of 2017'
-    >>> title_without_site("Ask HN: Is it worth it? | Hacker News", "news.ycombinator.com")
-    'Ask HN: Is it worth it? | Hacker News'
-    >>> title_without_site("Quanta Magazine", "www.quantamagazine.org")
-    ''
-    """
-    title = page_title.strip()
-    parts = TITLE_SPLIT.split(title)
-    if len(parts) < 2:
-        return "" if _is_site_name(_norm(title), site) else title
-    if _is_site_name(_norm(parts[-1]), site):
-        return title[: title.rfind(parts[-1])].rstrip(_TITLE_SEPARATORS)
-    if _is_site_name(_norm(parts[0]), site):
-        return title[len(parts[0]) :].lstrip(_TITLE_SEPARATORS)
-    return title
-
-
-def _is_site_name(title: str, site: str) -> bool:
-    """Is this part of a page title the site's name (as its domain spells it)?
-
-    >>> _is_site_name("the washington post", "www.washingtonpost.com")
-    True
-    """
-    squeezed = title.replace(" ", "").removeprefix("the")
-    return len(squeezed) >= 3 and any(squeezed in host for host in site.casefold().split())
-
-
 def _find_headline(
     lines: list[Line], apart: list[bool], page_title: str, prose: list[bool], site: str
 ) -> list[int] | None:
@@ -487,7 +349,7 @@ def _find_headline(
             text += " " + _norm_at(lines, norms, k)
             spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
-    whole = _norm(page_title)
+    whole = norm(page_title)
     texts = [text for text, _ in spans]
     for rank, title in enumerate(variants):
         low, high = HEADLINE_SHORTEST * len(title), 1.3 * len(title)
@@ -505,7 +367,7 @@ def _find_headline(
             # Ties go to a line that is not a numbered or bulleted menu item, then to the
             # earlier form of the title (the whole, then the parts in order), then to the
             # first place (a sidebar repeats it later), then to the fewer lines.
-            plain = int(not _LIST_ITEM.match(lines[span[0]].text))
+            plain = int(not LIST_ITEM.match(lines[span[0]].text))
             key = (score, plain, -rank, -span[0], -len(span))
             if best is None or key > best[:5]:
                 best = (*key, span)
@@ -514,10 +376,10 @@ def _find_headline(
 
 def _norm_at(lines: list[Line], norms: list[str | None], i: int) -> str:
     """The normalized text of line ``i``, worked out on first use."""
-    norm = norms[i]
-    if norm is None:
-        norm = norms[i] = _norm(lines[i].text)
-    return norm
+    found = norms[i]
+    if found is None:
+        found = norms[i] = norm(lines[i].text)
+    return found
 
 
 def _headline_above_byline(
@@ -531,7 +393,7 @@ def _headline_above_byline(
         if parse_byline(text) is None and not is_dateline(text):
             continue
         j = i - 1
-        while j >= 0 and (_SHARE.match(lines[j].text) or is_dateline(lines[j].text)):
+        while j >= 0 and (WIDGET_RULES.match(lines[j].text) or is_dateline(lines[j].text)):
             j -= 1
         block = [j]
         while (
@@ -539,7 +401,7 @@ def _headline_above_byline(
             and block[0] > 0
             and not apart[block[0]]
             and len(words_of(lines[block[0] - 1].text)) <= 12
-            and not _SHARE.match(lines[block[0] - 1].text)
+            and not WIDGET_RULES.match(lines[block[0] - 1].text)
         ):
             block.insert(0, block[0] - 1)
         words = sum(len(words_of(lines[k].text)) for k in block) if j >= 0 else 0

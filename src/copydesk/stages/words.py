@@ -15,38 +15,10 @@ from itertools import chain
 
 from copydesk.draft import Draft
 from copydesk.layout import looks_like_code
-from copydesk.lexicon import common_words, zipf
+from copydesk.lexicon import common_words, keep_line_end_hyphen, zipf
+from copydesk.shapes import UNKNOWN_HYPHEN
 
 Change = tuple[int, int, str]
-
-# pdfium's mark of a hyphen at a line's end that it cannot tell the word's own or the
-# typesetter's: the word stage settles it.
-UNKNOWN_HYPHEN = "\ufffe"
-HYPHENS = frozenset("-‐‑\u00ad\x02" + UNKNOWN_HYPHEN)
-SOFT_HYPHENS = frozenset("\u00ad\x02")  # soft hyphen; pdfium's mark for a soft break
-
-
-def keep_line_end_hyphen(head: str, tail: str) -> bool:
-    """Decide whether ``head-`` at a line end followed by ``tail`` is a compound's hyphen.
-
-    Typesetters break long words with a hyphen; compounds also break at theirs. Word
-    statistics tell them apart: when the joined word is common, or when a half is no word
-    at all, the hyphen was a break; when both halves are words and the joined form is not,
-    it is a compound.
-
-    >>> keep_line_end_hyphen("resis", "tance"), keep_line_end_hyphen("filter", "feeder")
-    (False, True)
-    >>> keep_line_end_hyphen("long", "running"), keep_line_end_hyphen("some", "thing")
-    (True, False)
-    """
-    joined = zipf(head + tail)
-    if joined >= 3.0:
-        return False
-    halves = min(zipf(head), zipf(tail))
-    if halves < 2.0:
-        return False  # a half is no word: the hyphen broke a word
-    return joined < halves
-
 
 _DOTS = re.compile(r"(?<![.…])\.(?: ?\.){2,}(?![.…])")
 
@@ -206,7 +178,7 @@ def fix_spacing(text: str) -> Iterator[Change]:
 
 # pdfium writes U+FFFE where a word was hyphenated and cannot tell whether the hyphen was
 # the word's own (co-founder) or the typesetter's (resis-tance).
-_UNKNOWN_HYPHEN = re.compile(r"([^\W\d_]+)\ufffe([^\W\d_]+)")
+_UNKNOWN_HYPHEN = re.compile(rf"([^\W\d_]+){UNKNOWN_HYPHEN}([^\W\d_]+)")
 
 
 def fix_hyphen_marks(text: str) -> Iterator[Change]:
@@ -216,7 +188,7 @@ def fix_hyphen_marks(text: str) -> Iterator[Change]:
     >>> apply(fix_hyphen_marks, "a co\ufffefounder of the resis\ufffetance, one\ufffetenth")
     'a co-founder of the resistance, one-tenth'
     """
-    if "\ufffe" not in text:
+    if UNKNOWN_HYPHEN not in text:
         return
     for match in _UNKNOWN_HYPHEN.finditer(text):
         head, tail = match.group(1), match.group(2)
@@ -255,7 +227,7 @@ class WordFix:
 
 
 WORD_FIXES: tuple[WordFix, ...] = (
-    WordFix("hyphen mark", fix_hyphen_marks, ("\ufffe",)),
+    WordFix("hyphen mark", fix_hyphen_marks, (UNKNOWN_HYPHEN,)),
     WordFix("ellipsis", fix_ellipses, ("..", ". .")),
     WordFix("glued words", split_glued_words, lambda text: _glued_splits(text).keys()),
     WordFix("spacing", fix_spacing, (" ,", " ;", "  ", "\t", "\u00a0")),
@@ -273,7 +245,7 @@ def apply(fix: Callable[[str], Iterator[Change]], text: str) -> str:
     return "".join(out)
 
 
-def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
+def repair_words(draft: Draft) -> None:
     """Run every word fix over every paragraph of prose (code is left as written)."""
     originals = [para.text for para in draft.paragraphs]
 
@@ -284,8 +256,6 @@ def repair_words(draft: Draft, skip: frozenset[str] = frozenset()) -> None:
         return looks_like_code(originals[i])
 
     for fix in WORD_FIXES:
-        if fix.name in skip:
-            continue
         marks = fix.marks_in("\n".join(p.text for p in draft.paragraphs))
         if marks is not None and not marks:
             continue

@@ -1,0 +1,60 @@
+"""The anchors of an article's head: its byline and its dateline.
+
+What stands above them is headline and dek; what stands right under them may be a caption
+set across the columns. The front-matter stage reads the head around them, the captions
+stage looks under them: both find them here, the same way.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from copydesk.dates import DateMatch, find_date, is_dateline
+from copydesk.draft import Line
+from copydesk.names import Byline, parse_byline
+
+HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
+# An anchor found deeper than this many lines into the body is not in the article's head
+# (a name quoted in the text): the head is then left alone.
+HEAD_DEPTH = 12
+
+
+class Anchors(NamedTuple):
+    """Where the byline and the dateline stand among the head's lines, and what they say.
+    A date printed on the byline's own line has the byline's position."""
+
+    byline_at: int | None = None
+    byline: Byline | None = None
+    date_at: int | None = None
+    date: DateMatch | None = None
+
+    @property
+    def positions(self) -> list[int]:
+        return [i for i in (self.byline_at, self.date_at) if i is not None]
+
+
+def find_anchors(head: list[Line]) -> Anchors:
+    """The first byline (with names) and the first dateline among ``head``.
+
+    >>> lines = [Line(t, 0, len(t), 0, i) for i, t in enumerate(
+    ...     ["A Headline", "By Jane Doe", "March 3, 2021", "Text."])]
+    >>> found = find_anchors(lines)
+    >>> found.byline_at, found.byline.names, found.date_at, found.date.iso
+    (1, ['Jane Doe'], 2, '2021-03-03')
+    """
+    byline_at = date_at = None
+    byline = date = None
+    for i, line in enumerate(head):
+        if byline_at is None:
+            found_byline = parse_byline(line.text)
+            if found_byline is not None and found_byline.names:
+                byline_at, byline = i, found_byline
+                on_line = find_date(line.text[found_byline.end :]) if date_at is None else None
+                if on_line is not None:
+                    date_at, date = i, on_line
+                continue
+        if date_at is None and is_dateline(line.text) and (found := find_date(line.text)):
+            date_at, date = i, found
+        if byline_at is not None and date_at is not None:
+            break
+    return Anchors(byline_at, byline, date_at, date)
