@@ -46,6 +46,8 @@ def test_word_fix(case: dict[str, Any]) -> None:
         *cases("frontmatter.jsonl"),
         *cases("backmatter.jsonl"),
         *cases("webpage.jsonl"),
+        *cases("captions.jsonl"),
+        *cases("lists.jsonl"),
         *cases("columns.jsonl"),
     ],
 )

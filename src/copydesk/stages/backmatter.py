@@ -81,7 +81,7 @@ _BIO_WORDS = re.compile(
     r"journalist|producer|fellow|freelance|twitter|@\w+|covers|writes for|staff)\b",
     re.IGNORECASE,
 )
-BIO_MAX_WORDS = 90
+BIO_MAX_WORDS = 90  # the longest author note: a longer paragraph is the article's own
 
 
 def remove_notices(draft: Draft) -> None:
@@ -174,8 +174,13 @@ def bio_start(text: str, authors: list[str]) -> int | None:
     return found
 
 
+NAME_REACH = 5  # the words at a note's start where it names the author
+PERSON_WORDS = 5  # the most words of a name with its title (Mr., Dr.) and initials
+
+
 def _names_author(text: str, authors: list[str]) -> bool:
-    head = " ".join(text.split()[:5]).casefold()
+    """Does ``text`` name one of ``authors`` (by last name) in its first words?"""
+    head = " ".join(text.split()[:NAME_REACH]).casefold()
     return any(author.casefold().split()[-1] in head for author in authors if author.split())
 
 
@@ -204,4 +209,4 @@ def is_bio(text: str, authors: list[str]) -> bool:
 
 def _looks_like_person(who: str) -> bool:
     words = who.replace(".", ". ").split()
-    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+    return 1 <= len(words) <= PERSON_WORDS and all(w[:1].isupper() for w in words)

@@ -96,9 +96,7 @@ def _credit_at(lines: list[Line], i: int, free: Free) -> tuple[str | None, str, 
     return None, "", 0
 
 
-def _take_caption(
-    draft: Draft, i: int, credit: str, text_part: str, used: int, free: Free
-) -> None:
+def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int, free: Free) -> None:
     lines = draft.lines
     above = _below_front_lines(_block_above(lines, i, free))
     if text_part:
@@ -162,9 +160,7 @@ def _web_captions(draft: Draft) -> None:
     if bounds is None:
         return
     lines = [
-        line
-        for line in draft.lines[bounds.first :]
-        if line.text and line.role in _WEB_PAGE_ROLES
+        line for line in draft.lines[bounds.first :] if line.text and line.role in _WEB_PAGE_ROLES
     ]
     end = next((i for i, line in enumerate(lines) if line.index == bounds.last), len(lines) - 1)
     for i in range(end + 1):

@@ -97,9 +97,7 @@ def _web_front(draft: Draft) -> None:
     widgets = [line for line in lines[top + 1 : last + 1] if line.role is Role.WEB_FURNITURE]
     near = sorted([*between, *below, *widgets], key=lambda line: line.index) + above
     candidates = [
-        line
-        for line in near
-        if not (line in below and len(words_of(line.text)) > BELOW_NAME_WORDS)
+        line for line in near if not (line in below and len(words_of(line.text)) > BELOW_NAME_WORDS)
     ]
     # An explicit byline ("By ...") wins over a bare name; a bare name counts only beside
     # a date, right under the headline or right above the writer's role.
@@ -137,6 +135,10 @@ def _web_front(draft: Draft) -> None:
             draft.set_role(line, Role.PAGE_BEFORE, WEB_HEAD_RULE)
 
 
+LEAD_IN_WORDS = 4  # a sentence of this many words after the byline already reads as the article
+LEAD_IN_HEAD_WORDS = 4  # the most words of a short head kept with such a sentence
+
+
 def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
     """Lines after the byline and dateline that already read as the article: sentences
     (``Here's our Year in Review!``) and the short head just above them."""
@@ -146,9 +148,15 @@ def _lead_in(draft: Draft, between: list[Line]) -> list[Line]:
     tail = [line for line in between[last_front + 1 :] if line.role == BODY]
     kept: list[Line] = []
     for k, line in enumerate(tail):
-        sentence = bool(SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 4
+        sentence = (
+            bool(SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= LEAD_IN_WORDS
+        )
         if sentence and not find_date(line.text):
-            if k > 0 and tail[k - 1] not in kept and len(words_of(tail[k - 1].text)) <= 4:
+            if (
+                k > 0
+                and tail[k - 1] not in kept
+                and len(words_of(tail[k - 1].text)) <= LEAD_IN_HEAD_WORDS
+            ):
                 kept.append(tail[k - 1])
             kept.append(line)
     return kept if last_front >= 0 else []
@@ -192,9 +200,12 @@ def _take_leading_date(draft: Draft, line: Line) -> None:
         draft.relabel(line, Role.DATELINE)
 
 
+ROLE_REACH = 3  # lines below a bare name searched for the writer's role
+
+
 def _role_below(lines: list[Line], line: Line) -> bool:
     """Does the next line with text give a writer's role (``BuzzFeed News Reporter``)?"""
-    following = (nxt for nxt in lines[line.index + 1 : line.index + 4] if nxt.text)
+    following = (nxt for nxt in lines[line.index + 1 : line.index + 1 + ROLE_REACH] if nxt.text)
     nxt = next(following, None)
     return nxt is not None and names_a_role(nxt.text)
 
@@ -366,8 +377,12 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
     return True
 
 
-KICKER_WORDS = 2
+KICKER_WORDS = 2  # the most words of a section label above a headline
+# A kicker, or a headline in title case over the text, is less than half as long as the
+# line under it.
+SHORTER_THAN = 2
 LETTER_SPACED = 2.5  # the mean length of the pieces of a line of letter-spaced type, at most
+LETTER_SPACED_PIECES = 3  # the fewest pieces of such a line (``T echn o l o gy``)
 
 
 def _reads_as_kicker(line: Line, following: Line) -> bool:
@@ -384,12 +399,12 @@ def _reads_as_kicker(line: Line, following: Line) -> bool:
     """
     text = line.text
     pieces = text.split()
-    if len(pieces) >= 3 and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
+    if len(pieces) >= LETTER_SPACED_PIECES and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
         text = "".join(pieces)  # small capitals set letter-spaced: "T echn o l o gy"
     words = words_of(text)
     return (
         1 <= len(words) <= KICKER_WORDS
-        and 2 * len(text) < len(following.text)
+        and SHORTER_THAN * len(text) < len(following.text)
         and not SENTENCE_END.search(line.text)
     )
 
@@ -398,15 +413,27 @@ def _stands_over(line: Line, following: Line) -> bool:
     """Is ``line`` a headline in title case set right over a much longer line of text?"""
     return (
         title_case(line.text)
-        and 2 * len(line.text) < len(following.text)
+        and SHORTER_THAN * len(line.text) < len(following.text)
         and not line.text.endswith((".", ",", ";", ":"))
     )
 
 
+DEK_WORDS = 12  # a block of this many words under a headline is a dek, sentence or not
+DEK_SENTENCE_WORDS = 5  # a sentence of this many words is a dek
+
+
 def _reads_as_dek(block: list[Line]) -> bool:
+    """Does a block under the headline read as its dek: long, or a sentence?"""
     text = " ".join(line.text for line in block)
     words = len(words_of(text))
-    return words >= 12 or (words >= 5 and bool(SENTENCE_END.search(text)))
+    return words >= DEK_WORDS or (words >= DEK_SENTENCE_WORDS and bool(SENTENCE_END.search(text)))
+
+
+# A line longer than the headline's first line by this ratio (and a few characters more) is
+# set in smaller type: the dek's.
+DEK_LINE_RATIO = 1.25
+DEK_LINE_SLACK = 4
+DEK_FIRST_SENTENCE_WORDS = 6  # a sentence of this many words after a headline starts the dek
 
 
 def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -419,7 +446,7 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     first = block[0]
     title = [first]
     for line in block[1:]:
-        longer = len(line.text) > len(first.text) * 1.25 + 4
+        longer = len(line.text) > len(first.text) * DEK_LINE_RATIO + DEK_LINE_SLACK
         if longer:
             break
         if title_case(title[-1].text) and title_case(line.text):
@@ -427,7 +454,10 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
             # case. This holds even past a line that ends in an abbreviation (N.Y.C.).
             title.append(line)
             continue
-        sentence = bool(SENTENCE_END.search(line.text)) and len(words_of(line.text)) >= 6
+        sentence = (
+            bool(SENTENCE_END.search(line.text))
+            and len(words_of(line.text)) >= DEK_FIRST_SENTENCE_WORDS
+        )
         if sentence and not SENTENCE_END.search(title[-1].text):
             break
         if SENTENCE_END.search(title[-1].text) and not title[-1].text.endswith("?"):
@@ -438,7 +468,8 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
 
 # A headline in title case leaves its small words in lower case: the commonest words of the
 # language (the, of, and, to, in, on ...), by word statistics rather than a style guide.
-MINOR_ZIPF = 6.0
+MINOR_ZIPF = 6.0  # as common as "the", "of", "and", "to", "in", "on"
+TITLE_CASE_SHARE = 0.8  # the least share of the other words that are capitalized
 
 
 def title_case(text: str) -> bool:
@@ -451,7 +482,14 @@ def title_case(text: str) -> bool:
     """
     minor = common_words(MINOR_ZIPF)
     words = [word for word in words_of(text) if word.casefold() not in minor]
-    return bool(words) and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
+    return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+# A headline with no byline or dateline under it: a first block of a few lines and words,
+# with at least this many times its words in the text after it.
+LONE_HEADLINE_LINES = 3
+LONE_HEADLINE_WORDS = 20
+LONE_HEADLINE_BODY = 3
 
 
 def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
@@ -466,9 +504,13 @@ def _title_without_anchor(draft: Draft, head: list[Line]) -> None:
     first = blocks[0]
     text = " ".join(line.text for line in first)
     words = len(words_of(text))
-    if len(first) <= 3 and 1 <= words <= 20 and not text.endswith((".", ",", ";", ":")):
+    if (
+        len(first) <= LONE_HEADLINE_LINES
+        and 1 <= words <= LONE_HEADLINE_WORDS
+        and not text.endswith((".", ",", ";", ":"))
+    ):
         following = sum(len(words_of(line.text)) for b in blocks[1:] for line in b)
-        if following >= 3 * words:
+        if following >= LONE_HEADLINE_BODY * words:
             draft.title = text
             for line in first:
                 draft.set_role(line, Role.TITLE)

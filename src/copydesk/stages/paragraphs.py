@@ -84,14 +84,15 @@ class Measure:
 
 
 # How much of the measured column a line plus the next word may fill and still count as
-# room to spare: the width estimate is only an estimate (measured on the dev set).
-SLACK = 0.99
-SLACK_UNTERMINATED = 0.9
-SLACK_LOWER = 0.85
-RAGGED = 0.02
+# room to spare: the width estimate is only an estimate. Each was chosen by a sweep over
+# the dev set's text inputs (para_f1), within the bounds that reading the page suggests.
+SLACK = 0.99  # after a sentence's end: the next word would have fitted on the line
+SLACK_UNTERMINATED = 0.9  # after a line that ends no sentence (a subhead): it stops well short
+SLACK_LOWER = 0.85  # before a lower-case start, which goes on the sentence unless far short
+RAGGED = 0.02  # more room in unjustified type, whose lines fall short of the measure
 LONG_RUN = 4  # lines after which a full line ending a sentence more likely ends a paragraph
-SLACK_LONG_RUN = 1.03
-SLACK_QUOTE = 1.1
+SLACK_LONG_RUN = 1.03  # ... and the room asked of it then (a line a little too full will do)
+SLACK_QUOTE = 1.1  # before a quotation, which more often opens a paragraph
 # Printed and extracted lines stop short of this many characters: when a third of the lines
 # run longer, nothing wrapped them and each line is a paragraph (text copied from a page).
 PRINTED_LINE_MAX = 200
@@ -101,6 +102,17 @@ UNWRAPPED_SHARE = 1 / 3
 # measured on the page are trusted further: short paragraphs make many first lines.
 INDENT_SHARE = 0.1
 INDENT_SHARE_MEASURED = 0.35
+# Type is hyphenated when this many line ends (and this share of the lines) break a word
+# that goes on in lower case: a few compounds broken at their hyphen do not make it so.
+HYPHENATED_LINES = 3
+HYPHENATED_SHARE = 0.02
+# A line of text (not a heading or a list item) for measuring the column: this many spaces.
+MEASURED_LINE_SPACES = 3
+COLUMN_PERCENTILE = 0.9  # the column's width: the line width that this share of lines reach
+# Blank lines separate this input's paragraphs when two clear paragraph ends at least, and
+# this share of them, have one.
+BLANK_ENDS = 2
+BLANK_SHARE = 0.6
 HYPHENATE_MIN = 5  # shortest word a hyphenating typesetter breaks, and
 SYLLABLE = 3  # the shortest start of it that it leaves on the line
 
@@ -258,7 +270,7 @@ def _hyphenates(body: list[Line]) -> bool:
         for a, b in pairwise(texts)
         if b[:1].islower() and a[-1:] in HYPHENS and _WORD_TAIL.search(a[-TAIL:])
     )
-    return broken >= max(3, 0.02 * len(body))
+    return broken >= max(HYPHENATED_LINES, HYPHENATED_SHARE * len(body))
 
 
 def _measure(
@@ -272,9 +284,9 @@ def _measure(
     widths = [
         fact.width
         for line, fact in zip(body, facts, strict=True)
-        if not fact.code and line.text.count(" ") >= 3
+        if not fact.code and line.text.count(" ") >= MEASURED_LINE_SPACES
     ]
-    width = percentile(widths, 0.9) or max(f.width for f in facts)
+    width = percentile(widths, COLUMN_PERCENTILE) or max(f.width for f in facts)
     # Do blank lines separate paragraphs here? Look at the clear paragraph ends.
     ends = blank_after = 0
     for k, gap in enumerate(gaps):
@@ -288,7 +300,7 @@ def _measure(
     return Measure(
         width=width,
         hyphenates=hyphenates,
-        blank_separates=ends >= 2 and blank_after >= 0.6 * ends,
+        blank_separates=ends >= BLANK_ENDS and blank_after >= BLANK_SHARE * ends,
         indent_marks=0 < indented <= indent_share * len(body),
         line_end_only_hyphens=_line_end_only_hyphens(body),
         unwrapped=unwrapped or long_lines >= UNWRAPPED_SHARE * len(body),

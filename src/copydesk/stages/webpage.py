@@ -83,16 +83,28 @@ _AFTER_ARTICLE = re.compile(
     r"\s*:?$",
     re.IGNORECASE,
 )
-PROSE_WORDS = 6
+# The thresholds below were set by reading the web prints of the dev set; where a figure
+# says "dev set", it was chosen from a sweep there.
+PROSE_WORDS = 6  # the fewest words of a line of prose (a shorter line is a label or a title)
+RUN_ON_WORDS = 4  # a line of this many words that runs on into prose is prose
+LONG_LINE_WORDS = 10  # a line of this many words that stops mid-sentence runs on, whatever
+RUN_IN_WORDS = 3  # the words of a line that a prose line goes on from
 # Prose is held together by function words (the, of, and, to ...): the commonest words.
-FUNCTION_ZIPF = 6.0
-FUNCTION_SHARE = 0.1
+FUNCTION_ZIPF = 6.0  # a function word is at least this common (the, of, and, to, in)
+FUNCTION_SHARE = 0.1  # the least share of function words in a line of prose
+LOWER_SHARE = 0.35  # the least share of lower-case words in a line of prose (not a list of names)
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
-HEADLINE_MATCH = 86
+HEADLINE_MATCH = 86  # the least similarity (0-100) of a line to a form of the page title (dev set)
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
 HEADLINE_REACH = 3  # how many times longer than the title a line may be and still hold it
 PROSE_REACH = 80  # lines after the headline within which the article's prose begins
 HEADLINE_SHORTEST = 0.7  # the shortest text, as a share of a form of the title, that may match it
+HEADLINE_LONGEST = 1.3  # the longest, as a share of the form of the title it matches
+# Without a page title: how far above the article's prose a byline may stand, and what the
+# lines above it may hold to be its headline.
+BYLINE_REACH = 15  # lines above the first prose line searched for a byline or dateline
+HEADLINE_LINE_WORDS = 12  # the most words of a line of a headline
+HEADLINE_WORDS = (2, 25)  # the fewest and most words of a headline
 
 
 def find_article(draft: Draft) -> None:
@@ -160,18 +172,22 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
         ends = ending[i]
         runs_on = not ends and i + 1 < len(lines) and goes_on(lines[i + 1].text)
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
-        runs_on_flags.append((runs_on and counts[i] >= 4) or (not ends and counts[i] >= 10))
+        runs_on_flags.append(
+            (runs_on and counts[i] >= RUN_ON_WORDS) or (not ends and counts[i] >= LONG_LINE_WORDS)
+        )
         if counts[i] < PROSE_WORDS or WIDGET_RULES.match(line.text):
             out.append(False)
             continue
-        runs_in = i > 0 and goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= 3
+        runs_in = (
+            i > 0 and goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= RUN_IN_WORDS
+        )
         if not (ends or runs_on or runs_in):
             out.append(False)
             continue
         found = words[i]
         lower = sum(map(str.islower, map(itemgetter(0), found))) / len(found)
         glue = sum(map(function_words.__contains__, map(str.lower, found))) / len(found)
-        out.append(lower >= 0.35 and glue >= FUNCTION_SHARE)
+        out.append(lower >= LOWER_SHARE and glue >= FUNCTION_SHARE)
     for i in range(len(lines) - 2, -1, -1):
         if not out[i] and runs_on_flags[i] and out[i + 1]:
             out[i] = True
@@ -192,6 +208,10 @@ def _in_the_text_type(lines: list[Line], prose: list[bool]) -> list[bool]:
 
 
 WIDGET_RUN = 6  # consecutive lines of a few words each: a player's controls, a menu
+WIDGET_LINE_WORDS = 4  # the most words of a line of such a run
+# A run is the article's list or table when this share of its lines are typed list items or
+# cells of figures.
+LISTED_SHARE = 0.6
 WIDGET_RULE_RUN = "widget run"  # the reason such a run of lines is removed
 
 
@@ -202,19 +222,19 @@ def _widget_runs(lines: list[Line], prose: list[bool], start: int, end: int) -> 
     out: set[int] = set()
     run: list[int] = []
     for i in range(start, end + 2):
-        short = i <= end and not prose[i] and len(lines[i].text.split()) <= 4
+        short = i <= end and not prose[i] and len(lines[i].text.split()) <= WIDGET_LINE_WORDS
         if short and not ends_clause(lines[i].text):
             run.append(i)
             continue
         typed = sum(1 for k in run if TYPED_ITEM.match(lines[k].text) or _is_cell(lines[k].text))
-        if len(run) >= WIDGET_RUN and typed < 0.6 * len(run):
+        if len(run) >= WIDGET_RUN and typed < LISTED_SHARE * len(run):
             out.update(run)
         run = []
     return out
 
 
 _SLIDE = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3}) +\S")  # "4/50 I'll keep working, says Mayer"
-GALLERY_SLIDES = 3
+GALLERY_SLIDES = 3  # the fewest numbered slides (n/N) in order that make a slide show
 WIDGET_WORDS = 6  # words of a heading or a control, not of a line of text
 
 
@@ -246,10 +266,11 @@ def _galleries(lines: list[Line], start: int, end: int) -> set[int]:
     return out
 
 
-JUNK = -2.0  # a line of navigation
+# The scores of lines for the densest run of prose: a line of prose scores its words.
+JUNK = -2.0  # a line of navigation: a few of them may stand inside the article
 LONG_JUNK = 5  # after this many such lines in a row, each further one costs
-JUNK_RUN = -6.0
-AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, tags)
+JUNK_RUN = -6.0  # ... this much: a long run of navigation ends the article (dev set)
+AFTER_ARTICLE = -150.0  # a heading of what follows articles (related stories, tags): a wall
 COMMENTS_AFTER = 150  # words of prose before a comments heading can end the article
 
 
@@ -289,7 +310,7 @@ def _scores(lines: list[Line], counts: list[int], prose: list[bool], floor: int)
 
 # A short line that holds a measure (71.1 MB, 13.4 MB (-81%), 2,300 km, $35): a table's cell.
 _TABLE_CELL = re.compile(r"\d(?:[.,]\d+)?\s?(?:%|[kMGT]?B\b|km\b|kg\b|mi\b|ms\b)|[$€£]\d")
-TABLE_CELL_CHARS = 30
+TABLE_CELL_CHARS = 30  # the longest cell of a table of figures
 
 
 def _is_cell(text: str) -> bool:
@@ -352,7 +373,7 @@ def _find_headline(
     whole = norm(page_title)
     texts = [text for text, _ in spans]
     for rank, title in enumerate(variants):
-        low, high = HEADLINE_SHORTEST * len(title), 1.3 * len(title)
+        low, high = HEADLINE_SHORTEST * len(title), HEADLINE_LONGEST * len(title)
         cut = truncated and whole.endswith(title)  # only this form lost its end
         candidates = [text[: len(title)] for text in texts] if cut else texts
         # rapidfuzz scores every candidate in one call and returns those that reach the bar.
@@ -382,13 +403,11 @@ def _norm_at(lines: list[Line], norms: list[str | None], i: int) -> str:
     return found
 
 
-def _headline_above_byline(
-    lines: list[Line], apart: list[bool], start: int, reach: int = 15
-) -> list[int] | None:
+def _headline_above_byline(lines: list[Line], apart: list[bool], start: int) -> list[int] | None:
     """Without a page title to match, the headline is the block of lines (up to three,
     no blank line between them) above the byline or the dateline that stands just before
     the article's prose."""
-    for i in range(start - 1, max(start - reach, 0), -1):
+    for i in range(start - 1, max(start - BYLINE_REACH, 0), -1):
         text = lines[i].text
         if parse_byline(text) is None and not is_dateline(text):
             continue
@@ -400,12 +419,12 @@ def _headline_above_byline(
             len(block) < HEADLINE_LINES
             and block[0] > 0
             and not apart[block[0]]
-            and len(words_of(lines[block[0] - 1].text)) <= 12
+            and len(words_of(lines[block[0] - 1].text)) <= HEADLINE_LINE_WORDS
             and not WIDGET_RULES.match(lines[block[0] - 1].text)
         ):
             block.insert(0, block[0] - 1)
         words = sum(len(words_of(lines[k].text)) for k in block) if j >= 0 else 0
-        return block if 2 <= words <= 25 else None
+        return block if HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] else None
     return None
 
 

@@ -153,8 +153,10 @@ def best_split(token: str) -> int | None:
     return best[1] if best else None
 
 
+# Reading a token as two words must be this much likelier (on the Zipf scale: a hundred
+# times) than reading it as one; set high, since a wrong split invents a word boundary.
 SPLIT_MARGIN = 2.0
-KNOWN_WORD = 2.5
+KNOWN_WORD = 2.5  # a token at least this common (init, 2.7) is a word people write, not two
 
 
 _SPACE_BEFORE = re.compile(r"(?<=\w) +(?=[,;](?:\s|$))")
