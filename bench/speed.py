@@ -4,6 +4,7 @@
     python bench/speed.py --big 25         # one synthetic 25 MB input: time and peak memory
     python bench/speed.py --scaling        # the same for 1, 5 and 25 MB: is it linear?
     python bench/speed.py --big 5 --trace  # also peak Python allocations (tracemalloc, slower)
+    python bench/speed.py --profile 25     # also the 25 functions that take the most time
 
 Reads every ``input.txt`` of the set, cleans each once to warm up, then times
 ``copydesk.clean(text)`` over all of them for N rounds and prints MB/s and articles/s
@@ -14,10 +15,12 @@ out: the text is read before timing. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import gc
 import json
 import os
 import platform
+import pstats
 import resource
 import statistics
 import sys
@@ -96,6 +99,25 @@ def throughput(inputs: list[tuple[str, str]], rounds: int) -> None:
     print(f"  best round: {size / MB / best:.2f} MB/s, {len(inputs) / best:.1f} articles/s")
     print(f"  mean per article: {1000 * median / len(inputs):.1f} ms")
     print(f"  slowest case: {worst} ({worst_size / 1000:.0f} KB) {1000 * slowest[worst]:.0f} ms")
+
+
+def profile(inputs: list[tuple[str, str]], top: int) -> None:
+    """One more round under cProfile: the functions that take the most time of their own,
+    and the share of the round each takes. The profiler slows Python-level calls more than
+    C-level ones, so the shares are a guide, not a measurement (of compiled code it sees
+    only the calls into and out of the compiled modules)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _, text in inputs:
+        copydesk.clean(text)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    rows = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)  # type: ignore[attr-defined]
+    print(f"profile of one round ({total:.2f} s under the profiler): own time, calls, function")
+    for (path, line, name), (_, calls, own, _cumulative, _) in rows[:top]:
+        where = f"{Path(path).name}:{line}" if line else path
+        print(f"  {100 * own / total:5.1f}% {own:6.2f} s {calls:9d}  {name} ({where})")
 
 
 def synthetic(inputs: list[tuple[str, str]], megabytes: float) -> str:
@@ -189,6 +211,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", type=float, metavar="MB", help="time one synthetic input of MB")
     ap.add_argument("--scaling", action="store_true", help="synthetic inputs of 1, 5 and 25 MB")
     ap.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="also print the top N functions"
+    )
+    ap.add_argument(
         "--trace",
         action="store_true",
         help="with --big/--scaling: also measure peak Python allocations (tracemalloc; slow)",
@@ -199,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     inputs = load_inputs(args.set)
     if args.big is None and not args.scaling:
         throughput(inputs, max(1, args.rounds))
+        if args.profile:
+            profile(inputs, args.profile)
         return 0
     copydesk.clean(inputs[0][1])  # warm up
     sizes = [args.big] if args.big is not None else [1.0, 5.0, 25.0]
