@@ -258,8 +258,9 @@ def test_a_journal_line_cut_by_a_kill_is_done_again(tmp_path: Path) -> None:
 
 def test_a_document_over_the_time_limit_is_an_error_row(tmp_path: Path) -> None:
     folder = make_folder(tmp_path, 1)
-    # Text is read at once; the limit then has to stop the stages themselves.
-    (folder / "long.txt").write_text(article_text(1) + PARAGRAPH * 20_000, encoding="utf-8")
+    # Text is read at once; the limit then has to stop the stages themselves. 20 MB takes
+    # seconds even on a fast host (4 MB took 0.5 s on one: the test must not race the code).
+    (folder / "long.txt").write_text(article_text(1) + PARAGRAPH * 100_000, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     summary = run_batch([str(folder)], out, workers=1, time_limit=0.5)
     assert (summary.done, summary.failed) == (1, 1)
