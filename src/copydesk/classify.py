@@ -14,9 +14,9 @@ never changes how the others see the document.
 
 from __future__ import annotations
 
-from copydesk.draft import Draft, Layout, Medium
+from copydesk.draft import Draft, Layout, Medium, lines_containing
 from copydesk.pages import read_edges
-from copydesk.shapes import URL_LINE, may_hold_url
+from copydesk.shapes import URL_LINE, URL_MARKS
 from copydesk.stages.normalize import fix_unicode
 
 
@@ -41,8 +41,8 @@ def classify(draft: Draft) -> None:
 def _printed_notes(draft: Draft) -> set[int]:
     """The numbers of link notes printed as lines of their own (``3. https://...``)."""
     notes: set[int] = set()
-    for line in draft.lines:
-        match = URL_LINE.match(line.text) if may_hold_url(line.text) else None
+    for i in lines_containing(draft.lines, URL_MARKS):
+        match = URL_LINE.match(draft.lines[i].text)
         if match is not None and match.group("note"):
             notes.add(int(match.group("note")))
     return notes

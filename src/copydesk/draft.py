@@ -12,12 +12,10 @@ Everything one stage tells a later one is a typed field here, never a loose valu
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -157,14 +155,16 @@ def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:
     if len(joined) != len(texts) + sum(map(len, texts)) - 1:
         # Lower-casing changed a length (İ becomes two characters): test line by line.
         return [i for i, text in enumerate(texts) if any(n in text.lower() for n in needles)]
-    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
     found: set[int] = set()
     for needle in needles:
         at = joined.find(needle)
+        line = counted = 0  # the line of the hit at ``counted``: line breaks counted so far
         while at >= 0:
-            i = bisect_right(starts, at) - 1
-            found.add(i)
-            at = joined.find(needle, starts[i + 1])  # the line's other hits add nothing
+            line += joined.count("\n", counted, at)
+            counted = at
+            found.add(line)
+            end = joined.find("\n", at)  # the line's other hits add nothing
+            at = joined.find(needle, end + 1) if end >= 0 else -1
     return sorted(found)
 
 

@@ -77,7 +77,7 @@ def pages_of(lines: list[Line]) -> dict[int, list[Line]]:
     """The non-blank lines of each page."""
     pages: dict[int, list[Line]] = defaultdict(list)
     for line in lines:
-        if not line.blank:
+        if line.text:
             pages[line.page].append(line)
     return pages
 

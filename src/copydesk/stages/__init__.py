@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from copydesk.draft import Draft, Role
-from copydesk.stages import normalize as _normalize
 from copydesk.stages.backmatter import NOTICE_RULES, extract_bio, remove_notices
 from copydesk.stages.captions import find_captions
 from copydesk.stages.footnotes import remove_footnote_marks
@@ -23,6 +22,7 @@ from copydesk.stages.frontmatter import WEB_HEAD_RULE, extract_front_matter
 from copydesk.stages.furniture import BROKEN_OFF_RULE, remove_furniture
 from copydesk.stages.links import add_annotated_links
 from copydesk.stages.lists import remove_list_markers
+from copydesk.stages.normalize import EDIT_KINDS as UNICODE_EDITS
 from copydesk.stages.normalize import normalize_unicode
 from copydesk.stages.paragraphs import EDIT_KINDS as PARAGRAPH_EDITS
 from copydesk.stages.paragraphs import rebuild_paragraphs
@@ -40,9 +40,6 @@ class Stage:
     summary: str
     edits: frozenset[str] = frozenset()
     removes: frozenset[str] = frozenset()
-
-
-UNICODE_EDITS: frozenset[str] = getattr(_normalize, "EDIT_KINDS", frozenset({"unicode"}))  # XXX
 
 
 def _roles(*roles: Role) -> frozenset[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from copydesk.draft import BODY, Draft, Role
+from copydesk.draft import BODY, Draft, Role, lines_containing
 from copydesk.pages import edges_of, pages_of
-from copydesk.shapes import URL_LINE, may_hold_url
+from copydesk.shapes import URL_LINE, URL_MARKS
 from copydesk.titles import TITLE_SPLIT
 
 _WORDS = re.compile(r"\w+")
@@ -30,11 +30,9 @@ def remove_furniture(draft: Draft) -> None:
     if draft.web_print:
         _remove_broken_off_titles(draft)
     known = set(draft.links)  # for a linear scan of inputs with many links
-    for line in lines:
-        # URL_LINE needs "http" or "www." to match: most lines fail that cheaper test.
-        if not may_hold_url(line.text) or line.role is not BODY:
-            continue
-        if match := URL_LINE.match(line.text):
+    for i in lines_containing(lines, URL_MARKS):
+        line = lines[i]
+        if line.role is BODY and (match := URL_LINE.match(line.text)):
             draft.set_role(line, Role.LINK)
             url = match.group("url")
             if url not in known:
