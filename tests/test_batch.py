@@ -270,6 +270,33 @@ def test_a_document_over_the_time_limit_is_an_error_row(tmp_path: Path) -> None:
     assert error["id"]  # it was read: its id is known
 
 
+def test_a_missing_tesseract_is_an_error_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An image to OCR on a machine without tesseract: an error row of its own type, which
+    says how to install it, and the batch goes on; in process (what a worker runs) and
+    through the workers, which inherit the PATH without tesseract."""
+    from PIL import Image
+
+    from copydesk.corpus.inputs import Task
+    from copydesk.corpus.restore import Options, restore
+
+    folder = make_folder(tmp_path, 1)
+    Image.new("L", (600, 400), 255).save(folder / "scan.png")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    outcome = restore(Task(0, "scan.png", str(folder / "scan.png"), None), Options())
+    assert not outcome.ok
+    assert json.loads(outcome.line)["error"] == "OCRUnavailableError"
+
+    out = tmp_path / "out.jsonl"
+    summary = run_batch([str(folder)], out, workers=1)
+    assert (summary.done, summary.failed) == (1, 1)
+    (error,) = rows(errors_path(out))
+    assert Path(error["source"]).name == "scan.png"
+    assert error["error"] == "OCRUnavailableError"
+    assert "apt-get install tesseract-ocr tesseract-ocr-eng" in error["message"]
+
+
 def test_ray_engine_records_a_document_that_kills_its_worker(tmp_path: Path) -> None:
     pytest.importorskip("ray")
     folder = make_folder(tmp_path, 5)

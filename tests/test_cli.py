@@ -217,6 +217,26 @@ def test_api_error_types(tmp_path: Path) -> None:
     assert issubclass(copydesk.InputError, copydesk.CopydeskError)
 
 
+def test_missing_tesseract_is_its_own_error_with_exit_status_3(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An image needs OCR; without tesseract on PATH that is no fault of the input: its
+    own error type (not an InputError), one line that says how to install it, exit 3."""
+    from PIL import Image
+
+    page = tmp_path / "page.png"
+    Image.new("L", (600, 400), 255).save(page)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    code, out, err = run(["clean", str(page)], capsys)
+    assert_one_line_error(code, out, err)
+    assert code == 3
+    assert "tesseract" in err and "apt-get install tesseract-ocr tesseract-ocr-eng" in err
+    with pytest.raises(copydesk.OCRUnavailableError) as raised:
+        copydesk.clean(page)
+    assert not isinstance(raised.value, copydesk.InputError)
+    assert isinstance(raised.value, copydesk.CopydeskError)
+
+
 def test_clean_leaves_the_garbage_collector_as_it_found_it() -> None:
     """clean() pauses the cyclic collector while it works, and only then."""
     was = gc.isenabled()

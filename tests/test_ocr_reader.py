@@ -188,6 +188,21 @@ def test_missing_tesseract_says_how_to_install_it(monkeypatch: pytest.MonkeyPatc
     )
     png = page_image(article_pdf(**SHORT), 0, dpi=100)
     with pytest.raises(
-        copydesk.InputError, match="apt-get install tesseract-ocr tesseract-ocr-eng"
-    ):
+        copydesk.OCRUnavailableError, match="apt-get install tesseract-ocr tesseract-ocr-eng"
+    ) as raised:
+        copydesk.clean(png)
+    assert not isinstance(raised.value, copydesk.InputError)  # the input is fine
+
+
+def test_missing_language_data_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pytesseract
+
+    def no_english(*args: object, **kwargs: object) -> None:
+        raise pytesseract.TesseractError(
+            1, "Error opening data file /usr/share/tesseract-ocr/5/tessdata/eng.traineddata"
+        )
+
+    monkeypatch.setattr(pytesseract, "image_to_data", no_english)
+    png = _png(Image.new("L", (600, 400), 255))
+    with pytest.raises(copydesk.OCRUnavailableError, match="no English language data"):
         copydesk.clean(png)

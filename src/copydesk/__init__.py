@@ -21,6 +21,7 @@ from copydesk.errors import (
     InputNotFoundError,
     InputTimeoutError,
     NotTextError,
+    OCRUnavailableError,
     OptionError,
     TruthSetError,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "InputNotFoundError",
     "InputTimeoutError",
     "NotTextError",
+    "OCRUnavailableError",
     "OptionError",
     "Removal",
     "TruthSetError",

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from copydesk import COMPILED, __version__
 from copydesk.api import clean
-from copydesk.errors import CopydeskError, OptionError
+from copydesk.errors import CopydeskError, OCRUnavailableError, OptionError
 from copydesk.stages import STAGE_NAMES, STAGES
 from copydesk.writers import WRITERS, write_explain
 
 EXIT_OK = 0
-EXIT_INPUT = 1
+EXIT_INPUT = 1  # the input cannot be read as an article (any other CopydeskError too)
 EXIT_USAGE = 2
+EXIT_NO_OCR = 3  # the input needs OCR and tesseract is not installed: the input is fine
 BUILD = "compiled by mypyc" if COMPILED else "pure Python"
 
 
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands[args.command](args)
     except CopydeskError as exc:
         print(f"copydesk: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_NO_OCR if isinstance(exc, OCRUnavailableError) else EXIT_INPUT
     except KeyboardInterrupt:
         if args.command in ("batch", "versions"):
             print(

@@ -35,6 +35,12 @@ class InputTimeoutError(InputError):
     """Reading the input took longer than the time limit allowed."""
 
 
+class OCRUnavailableError(CopydeskError):
+    """The input needs OCR (an image, a PDF page without text) and this machine cannot run
+    it: the program tesseract, or its English language data, is not installed. Not an
+    :class:`InputError`: the input is fine, and reads once tesseract is installed."""
+
+
 class OptionError(CopydeskError):
     """An option was given a value copydesk does not know."""
 

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from copydesk.draft import Draft, Medium
-from copydesk.errors import EmptyInputError, InputError, InputTimeoutError, NotTextError
+from copydesk.errors import (
+    EmptyInputError,
+    InputError,
+    InputTimeoutError,
+    NotTextError,
+    OCRUnavailableError,
+)
 from copydesk.readers.text import read_text
 
 if TYPE_CHECKING:
@@ -74,7 +80,8 @@ def read_image(
 
     Raises :class:`~copydesk.errors.NotTextError` for bytes Pillow cannot read as an
     image, :class:`~copydesk.errors.EmptyInputError` when OCR finds no text, and
-    :class:`~copydesk.errors.InputError` when tesseract is not installed.
+    :class:`~copydesk.errors.OCRUnavailableError` when tesseract (or its English
+    language data) is not installed.
     """
     pages: list[PageText] = []
     for image in _frames(data, name):
@@ -265,14 +272,15 @@ def _tesseract(
                 timeout=timeout,
             )
     except pytesseract.TesseractNotFoundError:
-        raise InputError(
-            f"{name}: reading an image needs the OCR program tesseract, which is not"
-            f" installed: install it ({INSTALL_HINT}) and try again"
+        # The input is fine: this machine lacks the program (the same for every image).
+        raise OCRUnavailableError(
+            f"{name}: reading it needs OCR by the program tesseract, which is not installed"
+            f" (or not on PATH): install it ({INSTALL_HINT}) and try again"
         ) from None
     except pytesseract.TesseractError as exc:
         message = " ".join(str(exc.message).split())
         if "language" in message.lower() or "traineddata" in message.lower():
-            raise InputError(
+            raise OCRUnavailableError(
                 f"{name}: tesseract has no English language data: install it"
                 f" ({INSTALL_HINT}) and try again"
             ) from None
