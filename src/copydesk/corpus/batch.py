@@ -26,7 +26,7 @@ from itertools import islice
 from pathlib import Path
 
 from copydesk.corpus.inputs import Task, plan
-from copydesk.corpus.restore import Options, Outcome, crashed, restore
+from copydesk.corpus.restore import Options, Outcome, crashed, restore, warm_up
 from copydesk.corpus.store import Journal, check_output, errors_path, finish
 from copydesk.errors import OptionError
 from copydesk.readers import DEFAULT_TIME_LIMIT
@@ -232,13 +232,6 @@ def _start_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()  # the restorer makes no reference cycles (see copydesk.cli.main_entry)
     warm_up()
-
-
-def warm_up() -> None:
-    """Load the word tables before the first document, not during it."""
-    from copydesk.api import clean
-
-    clean("Warm up\n\nThe word tables load once, before the first document.")
 
 
 def _die_with_parent() -> None:

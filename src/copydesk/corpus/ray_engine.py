@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any
 
 from copydesk.corpus.inputs import Task
-from copydesk.corpus.restore import Options, Outcome, crashed, restore
+from copydesk.corpus.restore import Options, Outcome, crashed, restore, warm_up
 from copydesk.errors import OptionError
 
 BATCH = 64  # documents per map_batches call: fewer, larger calls cost Ray less
@@ -114,8 +114,6 @@ class _Restorer:
     then restores batch after batch (a plain function would be set up per task)."""
 
     def __init__(self, options: dict[str, Any]) -> None:
-        from copydesk.corpus.batch import warm_up
-
         warm_up()
         self._options = Options.from_dict(options)
 

@@ -102,6 +102,12 @@ def restore(task: Task, options: Options) -> Outcome:
     return Outcome(task.seq, task.key, True, json.dumps(row, ensure_ascii=False))
 
 
+def warm_up() -> None:
+    """Load the word tables before a worker's first document, not during it (each engine's
+    workers call this as they start)."""
+    clean("Warm up\n\nThe word tables load once, before the first document.")
+
+
 def crashed(task: Task) -> Outcome:
     """The error row of a document whose worker process died restoring it, alone."""
     return _failure(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from copydesk.model import Article
+from copydesk.writers.protocol import ArticleLike
 
 # Edits so many and so alike that they are counted, not listed.
 ROUTINE = frozenset({"unwrap"})
@@ -15,10 +15,10 @@ def _show(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
-def write_explain(article: Article) -> str:
+def write_explain(article: ArticleLike) -> str:
     """Every edit and removal, one per line, with input offsets.
 
-    >>> from copydesk.model import Edit
+    >>> from copydesk.model import Article, Edit
     >>> print(write_explain(Article(edits=[Edit("glued words", 5, 5, "", " ")])))
     edits: 1 (glued words 1)
       glued words  @5-5  '' → ' '

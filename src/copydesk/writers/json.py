@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
-from copydesk.model import Article
+from copydesk.writers.protocol import ArticleLike
 
 
-def write_json(article: Article, indent: int | None = 2) -> str:
+def write_json(article: ArticleLike, indent: int | None = 2) -> str:
     """The article as a JSON object.
 
+    >>> from copydesk.model import Article
     >>> write_json(Article(title="T", paragraphs=["P"]), indent=None).startswith('{"title": "T"')
     True
     """

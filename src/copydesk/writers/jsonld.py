@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from copydesk.model import Article
+from copydesk.writers.protocol import ArticleLike
 
 
-def write_jsonld(article: Article, indent: int | None = 2) -> str:
+def write_jsonld(article: ArticleLike, indent: int | None = 2) -> str:
     """The article as a schema.org NewsArticle.
 
+    >>> from copydesk.model import Article
     >>> data = json.loads(write_jsonld(Article(title="T", authors=["A B"], paragraphs=["x"])))
     >>> data["@type"], data["headline"], data["author"][0]["name"], data["articleBody"]
     ('NewsArticle', 'T', 'A B', 'x')

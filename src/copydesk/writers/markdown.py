@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from copydesk.model import Article
+from copydesk.writers.protocol import ArticleLike
 
 
-def write_markdown(article: Article) -> str:
+def write_markdown(article: ArticleLike) -> str:
     """The article as Markdown.
 
+    >>> from copydesk.model import Article
     >>> print(write_markdown(Article(title="T", authors=["A", "B"], paragraphs=["x", "y"])))
     # T
     <BLANKLINE>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from copydesk.model import Article
+from copydesk.writers.protocol import ArticleLike
 
 
-def write_text(article: Article) -> str:
+def write_text(article: ArticleLike) -> str:
     """The body as plain text.
 
+    >>> from copydesk.model import Article
     >>> write_text(Article(paragraphs=["One.", "Two."]))
     'One.\\n\\nTwo.\\n'
     """
