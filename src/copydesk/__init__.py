@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.machinery import EXTENSION_SUFFIXES as _EXTENSION_SUFFIXES
 
 from copydesk import stages as _stages
 from copydesk.api import clean
@@ -33,7 +33,7 @@ __version__ = "0.1.0"
 #: True where the restorer runs as C compiled by mypyc (a wheel: ``pip install .``), False
 #: where it runs as its Python sources (an editable install, or a build without a compiler).
 #: Both restore alike; compiled is faster.
-COMPILED: bool = (_stages.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+COMPILED: bool = (_stages.__file__ or "").endswith(tuple(_EXTENSION_SUFFIXES))
 
 __all__ = [
     "COMPILED",
