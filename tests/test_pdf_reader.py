@@ -566,3 +566,26 @@ def test_same_note_in_plain_text_stays_in_the_body() -> None:
     article = copydesk.clean(text)
     assert article.bio is None
     assert article.paragraphs[-1] == UNNAMED_BIO
+
+
+def test_the_pictures_a_page_draws_are_facts_of_the_draft(tmp_path: Path) -> None:
+    """The PDF reader says where each picture is drawn (top-down points, as lines' boxes
+    are), leaving out icons too small to be a photo."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    from copydesk.readers import read
+
+    picture = tmp_path / "photo.png"
+    Image.new("RGB", (40, 30), (90, 120, 150)).save(picture)
+    pdf = FPDF(unit="pt", format=(600, 800))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(72, 72)
+    pdf.multi_cell(400, 14, "The bridge reopened on Tuesday, and the first cars crossed it.")
+    pdf.image(str(picture), x=100, y=200, w=300, h=200)
+    pdf.image(str(picture), x=500, y=700, w=10, h=8)  # an icon
+    draft = read(bytes(pdf.output()))
+    ((page, box),) = draft.facts.image_boxes
+    assert page == 0
+    assert (box.x0, box.x1, box.top, box.bottom) == pytest.approx((100, 400, 200, 400), abs=0.5)

@@ -84,6 +84,7 @@ def read_pdf(
         texts: list[str | None] = []
         boxes: list[Box | None] = []
         links: list[tuple[int, str]] = []  # (the line a link annotation lies on, its URL)
+        images: list[tuple[int, Box]] = []  # (page, where a picture is drawn on it)
         ocr_pages = 0
         for number in range(pages):
             if time.monotonic() > deadline:
@@ -112,6 +113,7 @@ def read_pdf(
                 for text, box in _layout_lines(pieces):
                     texts.append(text)
                     boxes.append(box)
+                images.extend((number, box) for box in _image_boxes(page))
                 page_lines: _PageLines | None = None
                 for url, area in _link_annotations(document, page):
                     page_lines = page_lines or _PageLines(boxes, first_line)
@@ -140,6 +142,7 @@ def read_pdf(
             (line_at[starts[at]], url) for at, url in links if starts[at] in line_at
         ]
     draft.facts.medium = Medium.PDF
+    draft.facts.image_boxes = images
     draft.warnings.extend(warnings)
     if ocr_pages:
         draft.facts.ocr = True
@@ -333,6 +336,35 @@ class _PageLines:
             if width > 0 and height > 0 and (best is None or width * height > best[0]):
                 best = (width * height, k)
         return None if best is None else best[1]
+
+
+MIN_IMAGE_SIDE = 24.0  # points: a smaller picture is an icon or a rule, not a photo
+
+
+def _image_boxes(page: Any) -> list[Box]:
+    """Where the page draws its pictures (top-down points, as lines' boxes are), the
+    small ones (icons, bullets, rules) left out. Counted through pdfium's own calls: the
+    wrapper would make a Python object of every text object on the page."""
+    import pypdfium2.raw as raw
+
+    handle = page.raw
+    height = page.get_height()
+    out: list[Box] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k in range(raw.FPDFPage_CountObjects(handle)):
+        obj = raw.FPDFPage_GetObject(handle, k)
+        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        if not raw.FPDFPageObj_GetBounds(
+            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        if min(right.value - left.value, top.value - bottom.value) < MIN_IMAGE_SIDE:
+            continue
+        out.append(
+            Box(x0=left.value, x1=right.value, top=height - top.value, bottom=height - bottom.value)
+        )
+    return out
 
 
 def _has_images(page: Any) -> bool:
