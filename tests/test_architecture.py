@@ -156,3 +156,55 @@ def test_no_import_cycles() -> None:
     assert not cycles, "import cycles (one for each group of modules in a circle):\n" + "\n".join(
         " -> ".join(cycle) for cycle in cycles
     )
+
+
+STAGES = "copydesk.stages"
+
+
+def _stage_modules(graph: dict[str, set[str]]) -> set[str]:
+    return {module for module in graph if module.startswith(STAGES + ".")}
+
+
+def test_no_stage_imports_another_stage() -> None:
+    """Stages talk through the draft alone: what several of them need lives in a module
+    they share (shapes, pages, titles, anchors, rules, ...), never in one of them."""
+    graph = import_graph()
+    stages = _stage_modules(graph)
+    assert stages, "no stage modules found"
+    crossing = {
+        f"{module} imports {other}" for module in stages for other in graph[module] & stages
+    }
+    assert not crossing, sorted(crossing)
+
+
+def test_only_the_registry_and_the_pipeline_import_the_stages() -> None:
+    """Readers, the classify step and the shared modules know nothing of the stages: the
+    registry (copydesk.stages) imports them, and the pipeline runs the registry."""
+    graph = import_graph()
+    stages = _stage_modules(graph) | {STAGES}
+    allowed = {STAGES, "copydesk.classify"}  # classify repairs the page title's Unicode
+    importers = {
+        module
+        for module, imported in graph.items()
+        if imported & _stage_modules(graph) and module not in allowed
+    }
+    assert not importers, sorted(importers)
+    # the registry itself is imported by the API and the tools that name stages
+    users = {module for module, imported in graph.items() if STAGES in imported}
+    assert not users & (stages - {STAGES})
+    readers = {module for module in graph if module.startswith("copydesk.readers")}
+    assert not any(graph[module] & stages for module in readers)
+
+
+def test_the_architecture_document_lists_the_stages_in_order() -> None:
+    """docs/architecture.md tables the stages; the table follows the registry."""
+    from copydesk import STAGE_NAMES
+
+    doc = (SRC.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    rows = [
+        line.split("|")[1].strip()
+        for line in doc.splitlines()
+        if line.startswith("| ") and line.split("|")[1].strip() in STAGE_NAMES
+    ]
+    assert rows == list(STAGE_NAMES)
+    assert " → ".join(STAGE_NAMES[:7]) in doc
