@@ -7,6 +7,7 @@ stage looks under them: both find them here, the same way.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from copydesk.dates import DateMatch, find_date, is_dateline
@@ -46,15 +47,32 @@ def find_anchors(head: list[Line]) -> Anchors:
     byline = date = None
     for i, line in enumerate(head):
         if byline_at is None:
-            found_byline = parse_byline(line.text)
-            if found_byline is not None and found_byline.names:
+            found_byline, on_line = _byline_of(line.text)
+            if found_byline is not None:
                 byline_at, byline = i, found_byline
-                on_line = find_date(line.text[found_byline.end :]) if date_at is None else None
-                if on_line is not None:
+                if date_at is None and on_line is not None:
                     date_at, date = i, on_line
                 continue
-        if date_at is None and is_dateline(line.text) and (found := find_date(line.text)):
+        if date_at is None and (found := _dateline_of(line.text)):
             date_at, date = i, found
         if byline_at is not None and date_at is not None:
             break
     return Anchors(byline_at, byline, date_at, date)
+
+
+# The head of an article is read by more than one stage (the captions stage looks under
+# it, the front-matter stage reads it): the answers for a line are kept, not worked out
+# again. Both are pure functions of the text, and their results are frozen.
+@lru_cache(maxsize=4096)
+def _byline_of(text: str) -> tuple[Byline | None, DateMatch | None]:
+    """The byline (with names) a line holds, and the date printed after it on the line."""
+    byline = parse_byline(text)
+    if byline is None or not byline.names:
+        return None, None
+    return byline, find_date(text[byline.end :])
+
+
+@lru_cache(maxsize=4096)
+def _dateline_of(text: str) -> DateMatch | None:
+    """The date of a line that is a dateline."""
+    return find_date(text) if is_dateline(text) else None

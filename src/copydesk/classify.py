@@ -14,9 +14,9 @@ never changes how the others see the document.
 
 from __future__ import annotations
 
-from copydesk.draft import Draft, Layout, Medium, lines_containing
+from copydesk.draft import Draft, Layout, Medium
 from copydesk.pages import read_edges
-from copydesk.shapes import URL_LINE, URL_MARKS
+from copydesk.shapes import LINK_NOTE, URL_MARKS
 from copydesk.stages.normalize import fix_unicode
 
 
@@ -26,23 +26,30 @@ def classify(draft: Draft) -> None:
     facts = draft.facts
     if facts.medium is Medium.HTML:
         return  # the HTML reader read the page's own structure: no printed pages
-    edges = read_edges(draft.lines)
+    edges = read_edges(draft.lines, measured=facts.medium is Medium.PDF)
     facts.page_edges = edges.roles
     if edges.stamped:
         facts.layout = Layout.WEB_PRINT
         # Read before the text is repaired: the title is repaired as the text will be.
         facts.page_title = fix_unicode(edges.page_title())
         facts.site = edges.site
-    elif facts.medium is not Medium.TEXT or len(edges.pages) > 1:
+    elif facts.medium is not Medium.TEXT or len(edges.edges) > 1:
         facts.layout = Layout.TYPESET
     facts.footnotes = frozenset(_printed_notes(draft))
 
 
 def _printed_notes(draft: Draft) -> set[int]:
-    """The numbers of link notes printed as lines of their own (``3. https://...``)."""
+    """The numbers of link notes printed as lines of their own (``3. https://...``): each
+    address found in the text is tried as the end of such a line (a search of the whole
+    text for the note's pattern would try it at every character)."""
+    text = "\n".join([line.text for line in draft.lines])
     notes: set[int] = set()
-    for i in lines_containing(draft.lines, URL_MARKS):
-        match = URL_LINE.match(draft.lines[i].text)
-        if match is not None and match.group("note"):
-            notes.add(int(match.group("note")))
+    for mark in URL_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            match = LINK_NOTE.match(text, text.rfind("\n", 0, at) + 1)
+            if match is not None:
+                notes.add(int(match.group(1)))
+            end = text.find("\n", at)  # the line's other addresses add nothing
+            at = text.find(mark, end) if end >= 0 else -1
     return notes

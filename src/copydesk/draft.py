@@ -55,6 +55,9 @@ class Role(StrEnum):
 
 
 BODY = Role.BODY
+# Each role's name as a plain string, the reason a line in that role was taken out (an
+# enum's ``value`` is looked up through a descriptor: slow for a line at a time).
+_REASONS: dict[Role, str] = {role: role.value for role in Role}
 
 
 class Medium(StrEnum):
@@ -139,9 +142,12 @@ def text_size(lines: Iterable[Line]) -> float | None:
     return sizes.most_common(1)[0][0] if sizes else None
 
 
-def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:
+def lines_containing(
+    lines: list[Line], needles: tuple[str, ...], *, fold_case: bool = True
+) -> list[int]:
     """The indices (in order) of the lines whose lower-cased text contains any of
-    ``needles`` (lower-case strings without line breaks).
+    ``needles`` (lower-case strings without line breaks), or whose text as it stands does
+    (``fold_case=False``).
 
     A substring search over all lines joined, one per needle, runs in C at memory speed:
     far faster than a test of each line where few lines hold a needle.
@@ -151,10 +157,12 @@ def lines_containing(lines: list[Line], needles: tuple[str, ...]) -> list[int]:
     [0, 3]
     """
     texts = [line.text for line in lines]
-    joined = "\n".join(texts).lower()
-    if len(joined) != len(texts) + sum(map(len, texts)) - 1:
-        # Lower-casing changed a length (İ becomes two characters): test line by line.
-        return [i for i, text in enumerate(texts) if any(n in text.lower() for n in needles)]
+    joined = "\n".join(texts)
+    if fold_case:
+        joined = joined.lower()
+        if len(joined) != len(texts) + sum(map(len, texts)) - 1:
+            # Lower-casing changed a length (İ becomes two characters): test line by line.
+            return [i for i, text in enumerate(texts) if any(n in text.lower() for n in needles)]
     found: set[int] = set()
     for needle in needles:
         at = joined.find(needle)
@@ -239,8 +247,8 @@ class Draft:
         if line.role is not BODY:
             return
         line.role = role
-        if not line.blank:
-            self.removed.append(Removal(rule or role.value, line.start, line.end, line.text))
+        if line.text:
+            self.removed.append(Removal(rule or _REASONS[role], line.start, line.end, line.text))
 
     def relabel(self, line: Line, role: Role) -> None:
         """Give a line another role, whether it is in the body or already out of it (a byline
@@ -251,7 +259,7 @@ class Draft:
         for k in range(len(self.removed) - 1, -1, -1):
             removal = self.removed[k]
             if removal.start == line.start and removal.end == line.end:
-                self.removed[k] = removal._replace(reason=role.value)
+                self.removed[k] = removal._replace(reason=_REASONS[role])
                 break
         line.role = role
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from bisect import bisect_right
+from collections import Counter
 
 from copydesk.draft import Line, Role, text_size
 from copydesk.shapes import URL_ONLY, hosts_in
@@ -73,54 +74,85 @@ def is_page_number(text: str) -> bool:
     return bool(PAGE_NUMBER.match(text))
 
 
-def pages_of(lines: list[Line]) -> dict[int, list[Line]]:
-    """The non-blank lines of each page."""
-    pages: dict[int, list[Line]] = defaultdict(list)
-    for line in lines:
-        if line.text:
-            pages[line.page].append(line)
-    return pages
+def edges_of(lines: list[Line]) -> Edges:
+    """The edge lines of each page with text, each with its distance from the nearer edge
+    of its page (0: outermost), counted in non-blank lines.
+
+    Readers number pages in order, so a page's lines stand together: only its first and
+    last few are looked at, not every line of the page.
+
+    >>> lines = [Line(t, 0, len(t), p, i) for i, (t, p) in enumerate(
+    ...     [("Head", 0), ("a", 0), ("", 0), ("b", 0), ("1", 0), ("Head", 1), ("c", 1)])]
+    >>> {page: [(line.text, depth) for line, depth in edge]
+    ...  for page, edge in edges_of(lines).items()}
+    {0: [('Head', 0), ('1', 0), ('a', 1), ('b', 1)], 1: [('Head', 0), ('c', 0)]}
+    """
+    numbers = [line.page for line in lines]
+    edges: Edges = {}
+    start = 0
+    while start < len(lines):
+        number = numbers[start]
+        end = bisect_right(numbers, number, start)
+        head = _first_with_text(lines, range(start, end))
+        tail = _first_with_text(lines, range(end - 1, start - 1, -1))
+        if head and tail and head[-1].index >= tail[-1].index:  # a short page: they meet
+            page = [line for line in lines[start:end] if line.text]
+            head, tail = page[:EDGE], page[::-1][:EDGE]
+        if head:
+            edges[number] = _edges(head, tail)
+        start = end
+    return edges
 
 
-def edges_of(pages: dict[int, list[Line]]) -> Edges:
-    """The edge lines of each page with their distance from the nearer edge (0: outermost)."""
-    return {number: _edges(page) for number, page in pages.items()}
+def _first_with_text(lines: list[Line], order: range) -> list[Line]:
+    """The first :data:`EDGE` lines with text, in ``order``."""
+    found: list[Line] = []
+    for k in order:
+        if lines[k].text:
+            found.append(lines[k])
+            if len(found) == EDGE:
+                break
+    return found
 
 
-def _edges(page: list[Line]) -> list[tuple[Line, int]]:
-    n = len(page)
+def _edges(head: list[Line], tail: list[Line]) -> list[tuple[Line, int]]:
+    """A page's edge lines from its top and its foot, outermost first, each once at its
+    distance from the nearer edge."""
     picked: dict[int, tuple[Line, int]] = {}
-    for i in range(min(EDGE, n)):
-        for k in (i, n - 1 - i):
-            if k not in picked or picked[k][1] > i:
-                picked[k] = (page[k], i)
+    for i in range(len(head)):
+        for line in (head[i], tail[i]):
+            if line.index not in picked or picked[line.index][1] > i:
+                picked[line.index] = (line, i)
     return list(picked.values())
 
 
-def _is_stamp(line: Line, page: list[Line]) -> bool:
+def _is_stamp(line: Line, lines: list[Line]) -> bool:
     """A bare URL at a page's edge is a browser's print stamp only with the page count
     beside it (``URL 2/9``, or ``2/9`` on the next line); otherwise it is a link."""
     if not URL_ONLY.match(line.text):
         return True
-    k = page.index(line)
-    return any(PAGE_COUNT.match(other.text) for other in page[k + 1 : k + 3])
+    following: list[Line] = []
+    k = line.index + 1
+    while k < len(lines) and lines[k].page == line.page and len(following) < 2:
+        if lines[k].text:
+            following.append(lines[k])
+        k += 1
+    return any(PAGE_COUNT.match(other.text) for other in following)
 
 
 class PageEdges:
     """What the edges of a document's pages hold, read once by :func:`read_edges`."""
 
-    __slots__ = ("dated_stamps", "edges", "pages", "roles", "site")
+    __slots__ = ("dated_stamps", "edges", "roles", "site")
 
     def __init__(
         self,
-        pages: dict[int, list[Line]],
         edges: Edges,
         roles: dict[int, Role],
         dated_stamps: int,
         site: str,
     ) -> None:
-        self.pages = pages
-        self.edges = edges
+        self.edges = edges  # the pages with text, each with its edge lines
         self.roles = roles  # line index -> PRINT_STAMP, RUNNING_HEAD or PAGE_NUMBER
         self.dated_stamps = dated_stamps  # print stamps that carry the date of printing
         self.site = site  # hosts of the last address a print stamp gave
@@ -128,7 +160,7 @@ class PageEdges:
     @property
     def stamped(self) -> bool:
         """Did a browser print these pages: a dated stamp on enough of them?"""
-        need = max(1, int(len(self.pages) * STAMPED_PAGES))
+        need = max(1, int(len(self.edges) * STAMPED_PAGES))
         return self.dated_stamps > 0 and self.dated_stamps >= need
 
     def page_title(self) -> str:
@@ -147,14 +179,18 @@ class PageEdges:
         return titles.most_common(1)[0][0] if titles else ""
 
 
-def read_edges(lines: list[Line]) -> PageEdges:
+def read_edges(lines: list[Line], measured: bool = True) -> PageEdges:
     """Tell what each line at a page's edge is: a browser's print stamp, a running head or
-    foot (repeated at the edges of half the pages, or set small and apart), a page number."""
-    pages = pages_of(lines)
-    edges = edges_of(pages)
-    shapes = {line.index: shape(line.text) for page in edges.values() for line, _ in page}
-    repeated = _repeated_shapes(edges, shapes, len(pages))
-    measured_size = text_size(lines)
+    foot (repeated at the edges of half the pages, or set small and apart), a page number.
+    ``measured``: whether the reader measured the type (a PDF), which sets a running head
+    apart by its size."""
+    edges = edges_of(lines)
+    shapes: dict[int, str] = {}
+    repeated: set[str] = set()
+    if len(edges) > 1:  # a line repeats at the edges of two pages at least
+        shapes = {line.index: shape(line.text) for page in edges.values() for line, _ in page}
+        repeated = _repeated_shapes(edges, shapes, len(edges))
+    measured_size = text_size(lines) if measured else None
     roles: dict[int, Role] = {}
     stamps = 0
     site = ""
@@ -162,19 +198,19 @@ def read_edges(lines: list[Line]) -> PageEdges:
         for line, depth in page:
             if line.role is not Role.BODY:
                 continue
-            if PRINT_STAMP.match(line.text) and _is_stamp(line, pages[line.page]):
+            if PRINT_STAMP.match(line.text) and _is_stamp(line, lines):
                 if DATE_STAMP.match(line.text):
                     stamps += 1
                 elif hosts := hosts_in(line.text):
                     site = " ".join(hosts)
                 roles[line.index] = Role.PRINT_STAMP
-            elif shapes[line.index] in repeated:
+            elif repeated and shapes[line.index] in repeated:
                 roles[line.index] = Role.RUNNING_HEAD
             elif depth <= 1 and is_page_number(line.text):
                 roles[line.index] = Role.PAGE_NUMBER
             elif depth == 0 and measured_size and _set_as_running_head(lines, line, measured_size):
                 roles[line.index] = Role.RUNNING_HEAD
-    return PageEdges(pages, edges, roles, stamps, site)
+    return PageEdges(edges, roles, stamps, site)
 
 
 def _set_as_running_head(lines: list[Line], line: Line, text_size: float) -> bool:

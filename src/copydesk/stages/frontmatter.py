@@ -42,7 +42,7 @@ def _anchors(draft: Draft, head: list[Line]) -> list[int]:
     their positions in ``head``."""
     found = find_anchors(head)
     if found.byline_at is not None and found.byline is not None:
-        draft.authors = found.byline.names
+        draft.authors = list(found.byline.names)
         draft.set_role(head[found.byline_at], Role.BYLINE)
     if found.date_at is not None and found.date is not None:
         draft.published = found.date.iso

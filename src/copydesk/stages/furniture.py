@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from copydesk.draft import BODY, Draft, Role, lines_containing
-from copydesk.pages import edges_of, pages_of
+from copydesk.pages import edges_of
 from copydesk.shapes import URL_LINE, URL_MARKS
 from copydesk.titles import TITLE_SPLIT
 
@@ -30,7 +30,7 @@ def remove_furniture(draft: Draft) -> None:
     if draft.web_print:
         _remove_broken_off_titles(draft)
     known = set(draft.links)  # for a linear scan of inputs with many links
-    for i in lines_containing(lines, URL_MARKS):
+    for i in lines_containing(lines, URL_MARKS, fold_case=False):
         line = lines[i]
         if line.role is BODY and (match := URL_LINE.match(line.text)):
             draft.set_role(line, Role.LINK)
@@ -49,7 +49,7 @@ def _remove_broken_off_titles(draft: Draft) -> None:
     if len(TITLE_SPLIT.split(title)) < 2:
         return  # a page title that is the headline alone may well be printed as one
     words = _WORDS.findall(title.casefold())
-    for page in edges_of(pages_of(draft.lines)).values():
+    for page in edges_of(draft.lines).values():
         for line, depth in page:
             if (
                 line.role is BODY
