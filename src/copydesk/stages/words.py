@@ -257,10 +257,12 @@ def repair_words(draft: Draft) -> None:
     def is_code(i: int) -> bool:
         return looks_like_code(originals[i])
 
+    whole = "\n".join(originals)  # what the marks are looked for in, until a fix changes it
     for fix in WORD_FIXES:
-        marks = fix.marks_in("\n".join(p.text for p in draft.paragraphs))
+        marks = fix.marks_in(whole)
         if marks is not None and not marks:
             continue
+        changed = False
         for i, para in enumerate(draft.paragraphs):
             if marks is not None and not any(mark in para.text for mark in marks):
                 continue
@@ -271,6 +273,9 @@ def repair_words(draft: Draft) -> None:
             for start, end, new in changes:
                 draft.record(fix.name, para, start, end, new)
             draft.paragraphs[i] = para.replace(changes)
+            changed = True
+        if changed:
+            whole = "\n".join(p.text for p in draft.paragraphs)
 
 
 def _disjoint(changes: list[Change]) -> list[Change]:
