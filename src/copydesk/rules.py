@@ -50,5 +50,17 @@ class LineRules:
             return None
         return self._names[found.lastgroup]
 
+    def matches(self, texts: list[str]) -> Iterator[tuple[int, str]]:
+        """The position in ``texts`` and the rule's name of each text a rule matches: one
+        pass of the pattern over them all, in C (most texts match none).
+
+        >>> rules = LineRules((LineRule("advertisement", r"advertisement", "an ad's label"),))
+        >>> list(rules.matches(["Text.", "Advertisement", "advertisement"]))
+        [(2, 'advertisement')]
+        """
+        for k, found in enumerate(map(self._pattern.match, texts)):
+            if found is not None and found.lastgroup is not None:
+                yield k, self._names[found.lastgroup]
+
     def __iter__(self) -> Iterator[LineRule]:
         return iter(self.rules)

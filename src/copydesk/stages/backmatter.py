@@ -86,9 +86,9 @@ BIO_MAX_WORDS = 90  # the longest author note: a longer paragraph is the article
 
 def remove_notices(draft: Draft) -> None:
     """Take print notices and share/subscribe prompts out of the body."""
-    for line in draft.lines:
-        if line.role is BODY and not line.blank and (rule := NOTICE_RULES.match(line.text)):
-            draft.set_role(line, Role.NOTICE, rule)
+    body = [line for line in draft.lines if line.text and line.role is BODY]
+    for k, rule in NOTICE_RULES.matches([line.text for line in body]):
+        draft.set_role(body[k], Role.NOTICE, rule)
 
 
 BIO_REACH = 3  # paragraphs from the end where a bio may stand (extraction may misplace it)
