@@ -248,7 +248,9 @@ class Draft:
             return
         line.role = role
         if line.text:
-            self.removed.append(Removal(rule or _REASONS[role], line.start, line.end, line.text))
+            # tuple.__new__ makes the named tuple in C (its constructor is Python code).
+            reason = rule or _REASONS[role]
+            self.removed.append(tuple.__new__(Removal, (reason, line.start, line.end, line.text)))
 
     def relabel(self, line: Line, role: Role) -> None:
         """Give a line another role, whether it is in the body or already out of it (a byline

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import NamedTuple
 
 from copydesk.draft import BODY, Draft, Line
@@ -48,7 +48,7 @@ _ABBREVIATION = re.compile(
 EDIT_KINDS = frozenset({"unwrap", "join", "dehyphenate", "paragraph break"})
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Gap:
     """What lies between two body lines (whether a blank line does), and whether the first
     of the two itself stands after a blank line."""
@@ -57,7 +57,11 @@ class Gap:
     blank_before_a: bool = False
 
 
-class Facts(NamedTuple):
+# The four gaps there are, made once: a document has a gap between every two lines.
+_GAPS = ((Gap(False, False), Gap(False, True)), (Gap(True, False), Gap(True, True)))
+
+
+class LineFacts(NamedTuple):
     """What the break decisions ask of one line, worked out once."""
 
     width: int  # estimated set width of the line
@@ -151,7 +155,7 @@ def rebuild_paragraphs(draft: Draft) -> None:
     draft.paragraphs = [_join_lines(draft, lines, measure) for lines in paragraphs]
 
 
-def line_facts(texts: list[str], hyphenates: bool = False) -> list[Facts]:
+def line_facts(texts: list[str], hyphenates: bool = False) -> list[LineFacts]:
     """Work out once what the break decisions ask of each line (in type that is hyphenated,
     or not).
 
@@ -174,27 +178,33 @@ def line_facts(texts: list[str], hyphenates: bool = False) -> list[Facts]:
     terminal = [
         not abbr and ends_sentence(text) for text, abbr in zip(texts, abbreviated, strict=True)
     ]
+    # The named tuples are made by tuple.__new__ over zipped columns: all in C, where
+    # calling LineFacts(...) would run its Python constructor once per line.
     return list(
         map(
-            Facts,
-            map(text_width, texts),
-            word_widths,
-            syllable_widths,
-            terminal,
-            abbreviated,
-            [match is not None for match in map(_SENTENCE_START.match, texts)],
-            lines_of_code(texts),
-            [len(text) <= 3 and DROP_CAP.match(text) is not None for text in texts],
-            [
-                not text[:1].isalpha()
-                and (_BULLET.match(text) or _NUMBERED.match(text)) is not None
-                for text in texts
-            ],
+            tuple.__new__,
+            repeat(LineFacts),
+            zip(
+                map(text_width, texts),
+                word_widths,
+                syllable_widths,
+                terminal,
+                abbreviated,
+                [match is not None for match in map(_SENTENCE_START.match, texts)],
+                lines_of_code(texts),
+                [len(text) <= 3 and DROP_CAP.match(text) is not None for text in texts],
+                [
+                    not text[:1].isalpha()
+                    and (_BULLET.match(text) or _NUMBERED.match(text)) is not None
+                    for text in texts
+                ],
+                strict=True,
+            ),
         )
     )
 
 
-def _measured_facts(body: list[Line], facts: list[Facts]) -> list[Facts]:
+def _measured_facts(body: list[Line], facts: list[LineFacts]) -> list[LineFacts]:
     """The facts of lines whose reader measured them on the page (a PDF): their widths
     from the column's left edge and their first words' widths as set, in the same unit
     (36ths of an em of their type) as the estimates they replace."""
@@ -255,7 +265,7 @@ def _body_and_gaps(lines: list[Line]) -> tuple[list[Line], list[Gap]]:
             blank = True
         elif line.role == BODY:
             if body:
-                gaps.append(Gap(blank, after_blank))
+                gaps.append(_GAPS[blank][after_blank])
             after_blank = blank or not body
             body.append(line)
             blank = False
@@ -276,7 +286,7 @@ def _hyphenates(body: list[Line]) -> bool:
 def _measure(
     body: list[Line],
     gaps: list[Gap],
-    facts: list[Facts],
+    facts: list[LineFacts],
     hyphenates: bool,
     unwrapped: bool,
     measured: bool,
@@ -322,7 +332,7 @@ def _line_end_only_hyphens(body: list[Line]) -> frozenset[str]:
     return frozenset((at_end - {ch for ch in HYPHENS if ch in inside} - plain) | SOFT_HYPHENS)
 
 
-def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> bool:
+def _fits(a: LineFacts, b: LineFacts, width: int, slack: float, hyphenates: bool) -> bool:
     """Would the first word of ``b`` (or, where the type is hyphenated, its first
     syllable and a hyphen) have fitted at the end of ``a``?
 
@@ -334,7 +344,9 @@ def _fits(a: Facts, b: Facts, width: int, slack: float, hyphenates: bool) -> boo
     return used + (b.syllable if hyphenates else b.word) <= width * slack
 
 
-def _is_break(a: Line, b: Line, fa: Facts, fb: Facts, gap: Gap, measure: Measure, run: int) -> bool:
+def _is_break(
+    a: Line, b: Line, fa: LineFacts, fb: LineFacts, gap: Gap, measure: Measure, run: int
+) -> bool:
     """Does a paragraph end between line ``a`` and line ``b``?"""
     if fa.drop_cap:
         return False
@@ -381,7 +393,8 @@ def _edit(draft: Draft, a: Line, b: Line, kind: str, after: str) -> Edit:
     """An edit for what lies between the end of ``a`` and the start of ``b`` (nothing, at
     the end of ``a``, where ``b`` stands before it in the input: the next column)."""
     end = max(a.end, b.start)
-    return Edit(kind, a.end, end, draft.source[a.end : end], after)
+    edit: Edit = tuple.__new__(Edit, (kind, a.end, end, draft.source[a.end : end], after))
+    return edit
 
 
 def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
@@ -406,7 +419,10 @@ def _join_lines(draft: Draft, lines: list[Line], measure: Measure) -> Traced:
             # A line read from the next column stands before this one in the input: only
             # the cut hyphen, at this line's end, was replaced.
             end = max(line.start, a.end)
-            draft.edits.append(Edit(kind, start, end, draft.source[start:end], glue))
+            # tuple.__new__ makes the named tuple in C: one per line of the article.
+            draft.edits.append(
+                tuple.__new__(Edit, (kind, start, end, draft.source[start:end], glue))
+            )
             if glue:
                 anchors.append((out, start))
                 texts.append(glue)
