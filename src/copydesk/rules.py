@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,11 @@ class LineRules:
         >>> list(rules.matches(["Text.", "Advertisement", "advertisement"]))
         [(2, 'advertisement')]
         """
-        for k, found in enumerate(map(self._pattern.match, texts)):
-            if found is not None and found.lastgroup is not None:
-                yield k, self._names[found.lastgroup]
+        found = list(map(self._pattern.match, texts))
+        for k in compress(range(len(found)), found):  # the matched ones, picked out in C
+            group = found[k].lastgroup  # type: ignore[union-attr]
+            if group is not None:
+                yield k, self._names[group]
 
     def __iter__(self) -> Iterator[LineRule]:
         return iter(self.rules)

@@ -114,8 +114,10 @@ def find_article(draft: Draft) -> None:
     lines = draft.body_lines()
     if not lines:
         return
-    words = [words_of(line.text) for line in lines]
-    prose = _in_the_text_type(lines, prose_lines(lines, words))
+    texts = [line.text for line in lines]
+    words = [words_of(text) for text in texts]
+    widget_rules = dict(WIDGET_RULES.matches(texts))  # line -> the rule its wording meets
+    prose = _in_the_text_type(lines, prose_lines(lines, words, widget_rules))
     site = draft.facts.site
     apart = _set_apart(draft, lines)
     headline = _find_headline(lines, apart, draft.facts.page_title, prose, site)
@@ -126,7 +128,7 @@ def find_article(draft: Draft) -> None:
     start, end = _densest_run(scores[floor:stop])
     start, end = start + floor, end + floor
     if headline is None:
-        headline = _headline_above_byline(lines, apart, start)
+        headline = _headline_above_byline(lines, apart, start, widget_rules)
     if headline is not None:
         start = headline[0]
     first_prose = next(
@@ -151,13 +153,17 @@ def find_article(draft: Draft) -> None:
             draft.set_role(line, Role.PAGE_AFTER)
         elif i in slides:
             draft.set_role(line, Role.SLIDE_SHOW)
-        elif rule := WIDGET_RULES.match(line.text):
+        elif rule := widget_rules.get(i):
             draft.set_role(line, Role.WEB_FURNITURE, rule)
         elif i in widgets:
             draft.set_role(line, Role.WEB_FURNITURE, WIDGET_RULE_RUN)
 
 
-def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list[bool]:
+def prose_lines(
+    lines: list[Line],
+    words: list[list[str]] | None = None,
+    widgets: dict[int, str] | None = None,
+) -> list[bool]:
     """Which lines read as running prose: many words, mostly lower-case, and either ending
     a sentence or running on into (or out of) a neighbouring line. A line that runs on into
     prose is prose too, however many names it holds."""
@@ -166,6 +172,8 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
     runs_on_flags: list[bool] = []
     if words is None:
         words = [words_of(line.text) for line in lines]
+    if widgets is None:
+        widgets = dict(WIDGET_RULES.matches([line.text for line in lines]))
     counts = [len(found) for found in words]
     ending = [ends_clause(line.text) for line in lines]
     for i, line in enumerate(lines):
@@ -175,7 +183,7 @@ def prose_lines(lines: list[Line], words: list[list[str]] | None = None) -> list
         runs_on_flags.append(
             (runs_on and counts[i] >= RUN_ON_WORDS) or (not ends and counts[i] >= LONG_LINE_WORDS)
         )
-        if counts[i] < PROSE_WORDS or WIDGET_RULES.match(line.text):
+        if counts[i] < PROSE_WORDS or i in widgets:
             out.append(False)
             continue
         runs_in = (
@@ -403,16 +411,18 @@ def _norm_at(lines: list[Line], norms: list[str | None], i: int) -> str:
     return found
 
 
-def _headline_above_byline(lines: list[Line], apart: list[bool], start: int) -> list[int] | None:
+def _headline_above_byline(
+    lines: list[Line], apart: list[bool], start: int, widgets: dict[int, str]
+) -> list[int] | None:
     """Without a page title to match, the headline is the block of lines (up to three,
     no blank line between them) above the byline or the dateline that stands just before
-    the article's prose."""
+    the article's prose. ``widgets``: the lines that are the page's controls."""
     for i in range(start - 1, max(start - BYLINE_REACH, 0), -1):
         text = lines[i].text
         if parse_byline(text) is None and not is_dateline(text):
             continue
         j = i - 1
-        while j >= 0 and (WIDGET_RULES.match(lines[j].text) or is_dateline(lines[j].text)):
+        while j >= 0 and (j in widgets or is_dateline(lines[j].text)):
             j -= 1
         block = [j]
         while (
@@ -420,7 +430,7 @@ def _headline_above_byline(lines: list[Line], apart: list[bool], start: int) -> 
             and block[0] > 0
             and not apart[block[0]]
             and len(words_of(lines[block[0] - 1].text)) <= HEADLINE_LINE_WORDS
-            and not WIDGET_RULES.match(lines[block[0] - 1].text)
+            and block[0] - 1 not in widgets
         ):
             block.insert(0, block[0] - 1)
         words = sum(len(words_of(lines[k].text)) for k in block) if j >= 0 else 0
