@@ -130,3 +130,33 @@ def test_a_web_print_without_the_furniture_stage_is_still_read_as_a_web_print() 
     webpage = next(stage for stage in STAGES if stage.name == "webpage")
     assert any(r.reason in webpage.removes for r in without.removed)
     assert not any(r.reason == "print stamp" for r in without.removed)
+
+
+def _classified(text: str) -> Draft:
+    from copydesk.classify import classify
+    from copydesk.readers.text import read_text
+
+    draft = read_text(text)
+    classify(draft)
+    return draft
+
+
+def test_classify_tells_a_web_print_by_the_browser_stamps_on_its_pages() -> None:
+    facts = _classified(WEB_PRINT["input"]).facts
+    assert facts.layout == "web-print"
+    assert facts.page_title == "How the River Town Rebuilt Its Bridge | The Courier"
+    assert facts.site == "www.courier.example"
+    assert set(facts.page_edges.values()) >= {"print stamp", "running head"}
+
+
+def test_classify_tells_pages_from_a_paste_and_finds_printed_link_notes() -> None:
+    body = "The council met on Tuesday and voted for the bridge.1\n"
+    paste = _classified("A headline\n\n" + body).facts
+    assert (paste.layout, paste.footnotes) == ("plain", frozenset())
+    pages = _classified(
+        body + "\n1. https://example.org/minutes\n\fThe second page.\n2) www.example.org/b\n"
+    ).facts
+    assert pages.layout == "typeset"
+    assert pages.footnotes == {1, 2}
+    # An address that is no numbered note, or a number that is no address, is none.
+    assert not _classified("See https://example.org/x today.\n3. Three\n").facts.footnotes

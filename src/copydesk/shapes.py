@@ -24,19 +24,10 @@ BULLET = re.compile(rf"^[{_GLYPHS}]\s*")
 #: A list item: a list number (``1.``, ``2)``), a bullet glyph or a typed bullet, then space.
 LIST_ITEM = re.compile(rf"^(?:\d{{1,3}}[.)]|[{_GLYPHS}*-])\s")
 #: A list item typed as text: a number, or a typed bullet (``+ Added Slime Block``).
-TYPED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[+*-])\s")
+TYPED_ITEM = re.compile(rf"^(?:\d{{1,3}}[.)]|[{re.escape(TYPED_BULLETS)}])\s")
 #: What a PDF draws apart from its item as a list marker: a bullet glyph, a dash, a number
 #: or letter with its period or bracket.
 LIST_MARKER = re.compile(rf"[{_GLYPHS}–—*-]|\(?(?:\d{{1,3}}|[a-zA-Z])[.)]|\(\d{{1,3}}\)")
-
-
-def is_bullet(text: str) -> bool:
-    """Does the line start with a bullet glyph?
-
-    >>> is_bullet("• One"), is_bullet("‣ Two"), is_bullet("- three"), is_bullet("One")
-    (True, True, False, False)
-    """
-    return text[:1] in BULLET_GLYPHS and text[:1] != ""
 
 
 # -- drop caps and hyphens -------------------------------------------------------------------
