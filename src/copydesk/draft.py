@@ -91,7 +91,6 @@ class Box(NamedTuple):
     indent: int = 0  # half-ems from its column's left edge
 
 
-@dataclass(slots=True, eq=False)
 class Line:
     """One line of the input as a reader found it.
 
@@ -99,17 +98,41 @@ class Line:
     head, the title, a caption, ...). Only body lines go on to become paragraphs. Each line
     is the one line of the input it stands for, so lines compare by identity (which is also
     much faster than comparing their fields).
+
+    A plain class rather than a dataclass: a reader makes one for every line of every
+    input, and mypyc compiles a constructor written out (a dataclass's is generated as
+    Python at run time, and is then slower compiled than not).
     """
 
-    text: str
-    start: int
-    end: int  # input offset just past the line; repairs of the text do not move it
-    page: int
-    index: int
-    indent: int = 0
-    role: Role = BODY
-    trace: Traced | None = None
-    box: Box | None = None  # where a PDF reader found the line on its page
+    __slots__ = ("box", "end", "indent", "index", "page", "role", "start", "text", "trace")
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        page: int,
+        index: int,
+        indent: int = 0,
+        role: Role = BODY,
+        trace: Traced | None = None,
+        box: Box | None = None,
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end  # input offset just past the line; repairs of the text do not move it
+        self.page = page
+        self.index = index
+        self.indent = indent
+        self.role = role
+        self.trace = trace
+        self.box = box  # where a PDF reader found the line on its page
+
+    def __repr__(self) -> str:
+        return (
+            f"Line({self.text!r}, start={self.start}, end={self.end}, page={self.page},"
+            f" index={self.index}, role={self.role.value!r})"
+        )
 
     @property
     def blank(self) -> bool:
