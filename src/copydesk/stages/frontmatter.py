@@ -1,9 +1,11 @@
-"""Stage: front matter into fields — headline, dek, byline, dateline, captions with credits.
+"""Stage: front matter into fields — headline, dek, kicker, byline, dateline.
 
-The head of an article is read around its anchors: the byline (``By ...``) and the
-dateline. What stands above them is headline and dek (a section kicker may stand above
-the headline); captions are found anywhere by their credit line (``PHOTO: NAME``,
-``Credit NAME``, ``(Photo: NAME)``) and reach back to the blank line above them.
+The head of an article is read around its anchors (:mod:`copydesk.anchors`): the byline
+(``By ...``) and the dateline. What stands above them is headline and dek, and a section
+kicker may stand above the headline; where a PDF measured the type, the headline is the
+largest type there. On a web print the headline is the one the web-page stage matched to
+the page's title, and the byline and date are looked for around it. Captions are the
+captions stage's, which runs before this one.
 """
 
 from __future__ import annotations
