@@ -45,8 +45,38 @@ MOJIBAKE = (
 )
 
 
-def _documents() -> Iterator[tuple[str, str | Path]]:
+def _linked_pdf() -> bytes | None:
+    """A one-page PDF whose last line carries a link annotation (no stage file holds a
+    PDF), made with fpdf2 where the test dependencies are installed."""
+    try:
+        from fpdf import FPDF
+    except ImportError:
+        return None
+    pdf = FPDF(unit="pt", format=(600, 800))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=20)
+    pdf.set_xy(72, 72)
+    pdf.cell(400, 24, "The Bridge Reopens")
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(72, 110)
+    pdf.cell(400, 14, "By Jane Doe")
+    pdf.set_xy(72, 140)
+    pdf.multi_cell(
+        450,
+        14,
+        "The final span of the bridge was set in place on Tuesday, and the first cars"
+        " crossed it an hour later, the council said.",
+    )
+    pdf.set_xy(72, 190)
+    pdf.cell(300, 14, "The council's report is online.", link="https://example.org/report")
+    return bytes(pdf.output())
+
+
+def _documents() -> Iterator[tuple[str, str | bytes | Path]]:
     yield "mojibake", MOJIBAKE
+    linked = _linked_pdf()
+    if linked is not None:
+        yield "linked.pdf", linked
     for path in sorted(DATA.glob("*.jsonl")):
         for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
             row = json.loads(line)
