@@ -17,6 +17,9 @@ _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _SENTENCE = re.compile(r"(?<=[a-z][.!?])\s+(?=[A-Z])")
 
 _TOKENS = re.compile(r"\w[\w'’-]*")
+# The same tokens in ASCII text, where the engine tests plain ranges for \w instead of
+# Unicode categories: the same tokens, found faster.
+_ASCII_TOKENS = re.compile(_TOKENS.pattern, re.ASCII)
 
 
 def norm(text: str) -> str:
@@ -25,6 +28,8 @@ def norm(text: str) -> str:
     >>> norm("The Pier, at Dusk!")
     'the pier at dusk'
     """
+    if text.isascii():
+        return " ".join(_ASCII_TOKENS.findall(text.lower()))
     return " ".join(_TOKENS.findall(text.casefold()))
 
 

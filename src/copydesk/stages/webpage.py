@@ -174,11 +174,16 @@ def prose_lines(
         words = [words_of(line.text) for line in lines]
     if widgets is None:
         widgets = dict(WIDGET_RULES.matches([line.text for line in lines]))
-    counts = [len(found) for found in words]
-    ending = [ends_clause(line.text) for line in lines]
-    for i, line in enumerate(lines):
+    texts = [line.text for line in lines]
+    counts = list(map(len, words))
+    ending = list(map(ends_clause, texts))
+    # Only a line that starts in lower case goes on a sentence: asked first, for all lines
+    # at once, it spares most lines the call.
+    lower_start = [text[:1].islower() for text in texts]
+    last = len(lines) - 1
+    for i in range(len(lines)):
         ends = ending[i]
-        runs_on = not ends and i + 1 < len(lines) and goes_on(lines[i + 1].text)
+        runs_on = not ends and i < last and lower_start[i + 1] and goes_on(texts[i + 1])
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
         runs_on_flags.append(
             (runs_on and counts[i] >= RUN_ON_WORDS) or (not ends and counts[i] >= LONG_LINE_WORDS)
@@ -187,7 +192,11 @@ def prose_lines(
             out.append(False)
             continue
         runs_in = (
-            i > 0 and goes_on(line.text) and not ending[i - 1] and counts[i - 1] >= RUN_IN_WORDS
+            i > 0
+            and lower_start[i]
+            and not ending[i - 1]
+            and counts[i - 1] >= RUN_IN_WORDS
+            and goes_on(texts[i])
         )
         if not (ends or runs_on or runs_in):
             out.append(False)
