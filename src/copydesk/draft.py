@@ -260,6 +260,10 @@ class Draft:
         """The lines still in the body that hold text."""
         return [line for line in self.lines if line.text and line.role == BODY]
 
+    def blank_between(self, a: Line, b: Line) -> bool:
+        """Does a blank line stand between line ``a`` and the later line ``b``?"""
+        return any(line.blank for line in self.lines[a.index + 1 : b.index])
+
     @property
     def web_print(self) -> bool:
         return self.facts.layout is Layout.WEB_PRINT

@@ -179,7 +179,7 @@ class PageEdges:
         return titles.most_common(1)[0][0] if titles else ""
 
 
-def read_edges(lines: list[Line], measured: bool = True) -> PageEdges:
+def read_edges(lines: list[Line], *, measured: bool) -> PageEdges:
     """Tell what each line at a page's edge is: a browser's print stamp, a running head or
     foot (repeated at the edges of half the pages, or set small and apart), a page number.
     ``measured``: whether the reader measured the type (a PDF), which sets a running head
@@ -189,7 +189,7 @@ def read_edges(lines: list[Line], measured: bool = True) -> PageEdges:
     repeated: set[str] = set()
     if len(edges) > 1:  # a line repeats at the edges of two pages at least
         shapes = {line.index: shape(line.text) for page in edges.values() for line, _ in page}
-        repeated = _repeated_shapes(edges, shapes, len(edges))
+        repeated = _repeated_shapes(edges, shapes)
     measured_size = text_size(lines) if measured else None
     roles: dict[int, Role] = {}
     stamps = 0
@@ -236,15 +236,13 @@ def _set_as_running_head(lines: list[Line], line: Line, text_size: float) -> boo
 REPEATED_PAGES = 0.5
 
 
-def _repeated_shapes(edges: Edges, shapes: dict[int, str], n_pages: int) -> set[str]:
+def _repeated_shapes(edges: Edges, shapes: dict[int, str]) -> set[str]:
     """Shapes found at the edges of at least half the pages (and of two pages at least).
 
     ``shapes`` holds the :func:`shape` of each edge line by its index.
     """
-    if n_pages < 2:
-        return set()
     counts: Counter[str] = Counter()
     for page in edges.values():
         counts.update({shapes[line.index] for line, _ in page})
-    floor = max(2, math.ceil(n_pages * REPEATED_PAGES))
+    floor = max(2, math.ceil(len(edges) * REPEATED_PAGES))
     return {s for s, n in counts.items() if n >= floor and len(s) > 1}

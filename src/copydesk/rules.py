@@ -31,8 +31,8 @@ class LineRules:
     ...     (LineRule("advertisement", r"advertisement", "an ad's label"),
     ...      LineRule("copyright notice", r"(?:©|copyright)\\s.*", "the publisher's notice")),
     ...     flags=re.IGNORECASE)
-    >>> rules.match("ADVERTISEMENT"), rules.match("© 2021 The Times"), rules.match("Text.")
-    ('advertisement', 'copyright notice', None)
+    >>> list(rules.matches(["ADVERTISEMENT", "Text.", "© 2021 The Times"]))
+    [(0, 'advertisement'), (2, 'copyright notice')]
     """
 
     def __init__(self, rules: tuple[LineRule, ...], flags: int = 0) -> None:
@@ -44,20 +44,10 @@ class LineRules:
         alternatives = "|".join(f"(?P<r{k}>{rule.pattern})" for k, rule in enumerate(rules))
         self._pattern = re.compile(rf"^(?:{alternatives})$", flags)
 
-    def match(self, text: str) -> str | None:
-        """The name of the first rule whose wording the whole of ``text`` has, if any."""
-        found = self._pattern.match(text)
-        if found is None or found.lastgroup is None:
-            return None
-        return self._names[found.lastgroup]
-
     def matches(self, texts: list[str]) -> Iterator[tuple[int, str]]:
         """The position in ``texts`` and the rule's name of each text a rule matches: one
         pass of the pattern over them all, in C (most texts match none).
 
-        >>> rules = LineRules((LineRule("advertisement", r"advertisement", "an ad's label"),))
-        >>> list(rules.matches(["Text.", "Advertisement", "advertisement"]))
-        [(2, 'advertisement')]
         """
         found = list(map(self._pattern.match, texts))
         for k in compress(range(len(found)), found):  # the matched ones, picked out in C

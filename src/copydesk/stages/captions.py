@@ -242,7 +242,7 @@ def _caption_across_columns(draft: Draft) -> None:
     start = max(anchors) + 1
     block: list[Line] = []
     for line in head[start:]:
-        if block and _blank_between(draft, block[-1], line):
+        if block and draft.blank_between(block[-1], line):
             break
         block.append(line)
     rest = head[start + len(block) :]
@@ -259,10 +259,6 @@ def _caption_across_columns(draft: Draft) -> None:
     for line in block:
         draft.set_role(line, Role.CAPTION)
     draft.captions.append(Caption(text=text, credit=None))
-
-
-def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
-    return any(line.blank for line in draft.lines[a.index + 1 : b.index])
 
 
 __all__ = ["find_captions"]

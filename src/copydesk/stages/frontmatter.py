@@ -251,7 +251,7 @@ def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for line in lines:
         if blocks and (
-            not _blank_between(draft, blocks[-1][-1], line)
+            not draft.blank_between(blocks[-1][-1], line)
             or _goes_on(blocks[-1][-1].text, line.text)
         ):
             blocks[-1].append(line)
@@ -285,10 +285,6 @@ def _goes_on(text: str, following: str) -> bool:
 
 
 HEADLINE_LINE_WORDS = 4  # a line of a headline's first line at least; a kicker has fewer
-
-
-def _blank_between(draft: Draft, a: Line, b: Line) -> bool:
-    return any(line.blank for line in draft.lines[a.index + 1 : b.index])
 
 
 def _title_and_dek(draft: Draft, lines: list[Line]) -> None:

@@ -146,7 +146,7 @@ def fix_unicode(text: str) -> str:
     >>> fix_unicode("Ä‡"), fix_unicode("ﬁnal Lâ€™s"), fix_unicode("“quoted”")
     ('ć', 'final L’s', '“quoted”')
     """
-    return explain_unicode(text)[0] if may_need_fixing(text) else text
+    return explain_unicode(text)[0]
 
 
 def explain_unicode(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:

@@ -117,7 +117,7 @@ def find_article(draft: Draft) -> None:
     texts = [line.text for line in lines]
     words = [words_of(text) for text in texts]
     widget_rules = dict(WIDGET_RULES.matches(texts))  # line -> the rule its wording meets
-    prose = _in_the_text_type(lines, prose_lines(lines, words, widget_rules))
+    prose = _in_the_text_type(lines, prose_lines(texts, words, widget_rules))
     site = draft.facts.site
     apart = _set_apart(draft, lines)
     headline = _find_headline(lines, apart, draft.facts.page_title, prose, site)
@@ -159,29 +159,21 @@ def find_article(draft: Draft) -> None:
             draft.set_role(line, Role.WEB_FURNITURE, WIDGET_RULE_RUN)
 
 
-def prose_lines(
-    lines: list[Line],
-    words: list[list[str]] | None = None,
-    widgets: dict[int, str] | None = None,
-) -> list[bool]:
+def prose_lines(texts: list[str], words: list[list[str]], widgets: dict[int, str]) -> list[bool]:
     """Which lines read as running prose: many words, mostly lower-case, and either ending
     a sentence or running on into (or out of) a neighbouring line. A line that runs on into
-    prose is prose too, however many names it holds."""
+    prose is prose too, however many names it holds. ``words``: the words of each line;
+    ``widgets``: the lines that are the page's controls."""
     function_words = common_words(FUNCTION_ZIPF)
     out: list[bool] = []
     runs_on_flags: list[bool] = []
-    if words is None:
-        words = [words_of(line.text) for line in lines]
-    if widgets is None:
-        widgets = dict(WIDGET_RULES.matches([line.text for line in lines]))
-    texts = [line.text for line in lines]
     counts = list(map(len, words))
     ending = list(map(ends_clause, texts))
     # Only a line that starts in lower case goes on a sentence: asked first, for all lines
     # at once, it spares most lines the call.
     lower_start = [text[:1].islower() for text in texts]
-    last = len(lines) - 1
-    for i in range(len(lines)):
+    last = len(texts) - 1
+    for i in range(len(texts)):
         ends = ending[i]
         runs_on = not ends and i < last and lower_start[i + 1] and goes_on(texts[i + 1])
         # A long line that stops mid-sentence runs on, whatever the next line starts with.
@@ -205,7 +197,7 @@ def prose_lines(
         lower = sum(map(str.islower, map(itemgetter(0), found))) / len(found)
         glue = sum(map(function_words.__contains__, map(str.lower, found))) / len(found)
         out.append(lower >= LOWER_SHARE and glue >= FUNCTION_SHARE)
-    for i in range(len(lines) - 2, -1, -1):
+    for i in range(len(texts) - 2, -1, -1):
         if not out[i] and runs_on_flags[i] and out[i + 1]:
             out[i] = True
     return out
