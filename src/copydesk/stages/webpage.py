@@ -96,7 +96,6 @@ LOWER_SHARE = 0.35  # the least share of lower-case words in a line of prose (no
 HEAD_MARGIN = 6  # lines above the headline left for the front-matter stage to read
 HEADLINE_MATCH = 86  # the least similarity (0-100) of a line to a form of the page title (dev set)
 HEADLINE_LINES = 3  # a headline in large type wraps onto this many lines at most
-HEADLINE_REACH = 3  # how many times longer than the title a line may be and still hold it
 PROSE_REACH = 80  # lines after the headline within which the article's prose begins
 HEADLINE_SHORTEST = 0.7  # the shortest text, as a share of a form of the title, that may match it
 HEADLINE_LONGEST = 1.3  # the longest, as a share of the form of the title it matches
@@ -350,9 +349,10 @@ def _find_headline(
         return None
     truncated = page_title.rstrip().endswith(("…", "..."))
     variants = title_variants(page_title, site)
-    # A line or span far longer than every form of the title cannot match one (a cut-off
-    # title can match the start of anything, so then nothing is too long).
-    longest = float("inf") if truncated else HEADLINE_REACH * max(map(len, variants), default=0)
+    # A span longer than every form of the title allows cannot match one, nor can it grow
+    # into a span that does (a cut-off title can match the start of anything, so then
+    # nothing is too long).
+    longest = float("inf") if truncated else HEADLINE_LONGEST * max(map(len, variants), default=0)
     # Nor can lines too short to reach the shortest form, even three of them together. A
     # normalized line is never longer than the line case-folded, which is the line itself
     # in ASCII and at most three times it otherwise.
@@ -372,12 +372,14 @@ def _find_headline(
         text = _norm_at(lines, norms, i)
         if not text:
             continue
-        spans.append((text, [i]))
+        if shortest <= len(text) <= longest:
+            spans.append((text, [i]))
         for k in range(i + 1, min(i + HEADLINE_LINES, len(lines))):
             if apart[k] or len(text) > longest or not _norm_at(lines, norms, k):
                 break  # a headline's lines stand together
             text += " " + _norm_at(lines, norms, k)
-            spans.append((text, list(range(i, k + 1))))
+            if shortest <= len(text) <= longest:
+                spans.append((text, list(range(i, k + 1))))
     best: tuple[float, int, int, int, int, list[int]] | None = None
     whole = norm(page_title)
     texts = [text for text, _ in spans]
