@@ -53,7 +53,9 @@ def load_articles(split: str, dev_set: Path = DEV_SET) -> list[Article]:
         raise ValueError(f"split: choose from {', '.join(SPLITS)}, not {split!r}")
     manifest = dev_set / "manifest.jsonl"
     if not manifest.is_file():
-        raise FileNotFoundError(f"no benchmark manifest at {manifest}: is ../shared beside the repo?")
+        raise FileNotFoundError(
+            f"no benchmark manifest at {manifest}: is ../shared beside the repo?"
+        )
     rows = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     out = []
     for row in sorted(rows, key=lambda r: r["doc"]):

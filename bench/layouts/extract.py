@@ -37,7 +37,7 @@ class Scan:
     def draw(cls, seed: int) -> Scan:
         rng = random.Random(f"scan-{seed}")
         return cls(
-            dpi=rng.choice((150, 200, 200, 300)),
+            dpi=rng.choice((150, 200, 200, 250)),
             degrees=round(rng.uniform(-1.2, 1.2), 2),
             blur=round(rng.choice((0.0, 0.0, rng.uniform(0.3, 1.0))), 2),
             noise=round(rng.uniform(0.0, 0.06), 3),
@@ -51,7 +51,9 @@ def pdftotext(pdf: Path, *, raw: bool = False) -> str:
     try:
         done = subprocess.run(args, capture_output=True, check=True, timeout=120)
     except FileNotFoundError as error:
-        raise SystemExit("pdftotext not found: install poppler-utils (Debian) or poppler") from error
+        raise SystemExit(
+            "pdftotext not found: install poppler-utils (Debian) or poppler"
+        ) from error
     return done.stdout.decode("utf-8")
 
 
@@ -77,18 +79,17 @@ def scan_pages(pdf: Path, scan: Scan, seed: int) -> list[object]:
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter
 
-    rng = random.Random(f"noise-{seed}")
     document = pdfium.PdfDocument(str(pdf))
     images: list[object] = []
     try:
-        for page in document:
+        for number, page in enumerate(document):
             image = page.render(scale=scan.dpi / 72).to_pil().convert("L")
             page.close()
             image = image.rotate(scan.degrees, resample=Image.Resampling.BICUBIC, fillcolor=255)
             if scan.blur:
                 image = image.filter(ImageFilter.GaussianBlur(scan.blur))
             if scan.noise:
-                image = _speckle(image, scan.noise, rng)
+                image = _speckle(image, scan.noise, seed * 1000 + number)
             buffer = io.BytesIO()
             image.save(buffer, "JPEG", quality=scan.quality)
             buffer.seek(0)
@@ -101,17 +102,20 @@ def scan_pages(pdf: Path, scan: Scan, seed: int) -> list[object]:
     return images
 
 
-def _speckle(image: object, amount: float, rng: random.Random) -> object:
-    """Dark and light specks over ``amount`` of the page, from the seeded generator."""
+def _speckle(image: object, amount: float, seed: int) -> object:
+    """Grain over the page and dark and light specks on ``amount`` of it, drawn by numpy
+    from the seed (PIL's own noise comes from C's generator, which no seed repeats)."""
+    import numpy as np
     from PIL import Image
 
     assert isinstance(image, Image.Image)
-    noise = Image.effect_noise(image.size, 64 * amount / 0.06)
-    # effect_noise draws from C's generator: shift it by a seeded offset so that two seeds
-    # differ while one seed repeats itself.
-    offset = rng.randint(0, 255)
-    noise = noise.point(lambda v: (v + offset) % 256)
-    return Image.blend(image, noise, amount)
+    rng = np.random.default_rng(seed)
+    pixels = np.asarray(image, dtype=np.float32)
+    pixels = pixels + rng.normal(0.0, 255 * amount, pixels.shape)
+    specks = rng.random(pixels.shape)
+    pixels[specks < amount / 20] = 0.0
+    pixels[specks > 1 - amount / 20] = 255.0
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), mode="L")
 
 
 def images_to_pdf(images: list[object], dpi: int) -> bytes:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layouts.articles import SEED_BASE, SPLITS, Article, load_articles  # noqa: E402
-from layouts.extract import EXTRACTORS, extract  # noqa: E402
-from layouts.spec import draw  # noqa: E402
-from layouts.typeset import compose, render  # noqa: E402
+from layouts.articles import SEED_BASE, SPLITS, Article, load_articles
+from layouts.extract import EXTRACTORS, extract
+from layouts.spec import draw
+from layouts.typeset import compose, render
 
 
 def pages_bucket(pages: int) -> str:
@@ -34,7 +34,9 @@ def pages_bucket(pages: int) -> str:
     return str(pages) if pages <= 2 else "3-4" if pages <= 4 else "5+"
 
 
-def make_case(out: Path, split: str, seed: int, articles: list[Article], extractors: tuple[str, ...]) -> dict[str, object]:
+def make_case(
+    out: Path, split: str, seed: int, articles: list[Article], extractors: tuple[str, ...]
+) -> dict[str, object]:
     """Draw, typeset, extract and write the case of ``seed``; its manifest row."""
     layout = draw(seed, extractors=extractors)
     article = random.Random(f"article-{seed}").choice(articles)
@@ -58,7 +60,10 @@ def make_case(out: Path, split: str, seed: int, articles: list[Article], extract
         "headline_lines": str(min(measured["headline_lines"], 4)),
     }
     (folder / "layout.json").write_text(
-        json.dumps({"layout": layout.to_dict(), "features": features, "measured": measured, **how}, indent=1)
+        json.dumps(
+            {"layout": layout.to_dict(), "features": features, "measured": measured, **how},
+            indent=1,
+        )
     )
     return {
         "case": name,
@@ -74,7 +79,9 @@ def make_case(out: Path, split: str, seed: int, articles: list[Article], extract
     }
 
 
-def generate(out: Path, split: str, count: int, start: int, jobs: int, extractors: tuple[str, ...]) -> int:
+def generate(
+    out: Path, split: str, count: int, start: int, jobs: int, extractors: tuple[str, ...]
+) -> int:
     articles = load_articles(split)
     seeds = [SEED_BASE[split] + start + k for k in range(count)]
     out.mkdir(parents=True, exist_ok=True)
@@ -104,14 +111,17 @@ def generate(out: Path, split: str, count: int, start: int, jobs: int, extractor
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="folder to write the truth set into")
     parser.add_argument("--split", choices=SPLITS, default="tune")
     parser.add_argument("--count", type=int, default=50, help="how many cases (default 50)")
     parser.add_argument("--start", type=int, default=0, help="first case number (default 0)")
     parser.add_argument("--jobs", type=int, default=2, help="processes (default 2)")
     parser.add_argument(
-        "--extractors", default=",".join(EXTRACTORS),
+        "--extractors",
+        default=",".join(EXTRACTORS),
         help=f"comma-separated, drawn from per case (default {','.join(EXTRACTORS)})",
     )
     args = parser.parse_args(argv)

@@ -23,7 +23,18 @@ from typing import Any
 
 from copydesk.evaluation import evaluate
 
-METRICS = ("body_sim", "para_f1", "token_p", "title", "dek", "authors", "published", "captions", "bio", "links")
+METRICS = (
+    "body_sim",
+    "para_f1",
+    "token_p",
+    "title",
+    "dek",
+    "authors",
+    "published",
+    "captions",
+    "bio",
+    "links",
+)
 Scores = dict[str, dict[str, Any]]  # input kind -> case -> {"scenario", "features", metric: value}
 
 
@@ -37,7 +48,12 @@ def score(out: Path, inputs: list[str], workers: int) -> Scores:
         print(f"== {kind} input: {report.note}")
         print(report.table())
         scores[kind] = {
-            r.case: {"scenario": r.scenario, "features": features.get(r.case, {}), "error": r.error, **r.scores}
+            r.case: {
+                "scenario": r.scenario,
+                "features": features.get(r.case, {}),
+                "error": r.error,
+                **r.scores,
+            }
             for r in report.results
         }
     return scores
@@ -99,22 +115,45 @@ def weakest(means: dict[str, dict[str, float]], count: int) -> list[str]:
         if key.startswith("scenario="):
             continue
         for metric in METRICS:
-            overall = [means[s][metric] for s in means if s.startswith("scenario=") and metric in means[s]]
+            overall = [
+                means[s][metric] for s in means if s.startswith("scenario=") and metric in means[s]
+            ]
             if metric in row and overall:
-                gaps.append((row[metric] - statistics.fmean(overall), key, metric, row[metric], int(row["n"])))
+                gaps.append(
+                    (
+                        row[metric] - statistics.fmean(overall),
+                        key,
+                        metric,
+                        row[metric],
+                        int(row["n"]),
+                    )
+                )
     gaps.sort()
-    return [f"{key:<32} {metric:<9} {value:.3f} ({gap:+.3f}, n={n})" for gap, key, metric, value, n in gaps[:count]]
+    return [
+        f"{key:<32} {metric:<9} {value:.3f} ({gap:+.3f}, n={n})"
+        for gap, key, metric, value, n in gaps[:count]
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("out", type=Path, help="a truth set written by generate.py")
-    parser.add_argument("--input", default="pdf,txt", help="input kinds, comma-separated (default pdf,txt)")
+    parser.add_argument(
+        "--input", default="pdf,txt", help="input kinds, comma-separated (default pdf,txt)"
+    )
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--min-n", type=int, default=5, help="leave out feature values with fewer cases")
+    parser.add_argument(
+        "--min-n", type=int, default=5, help="leave out feature values with fewer cases"
+    )
     parser.add_argument("--save", type=Path, help="write every case's scores here (JSON)")
-    parser.add_argument("--scores", type=Path, help="read the scores from a --save file instead of restoring")
-    parser.add_argument("--against", type=Path, help="a --save file: print each mean's change from it")
+    parser.add_argument(
+        "--scores", type=Path, help="read the scores from a --save file instead of restoring"
+    )
+    parser.add_argument(
+        "--against", type=Path, help="a --save file: print each mean's change from it"
+    )
     args = parser.parse_args(argv)
     if args.scores is not None:
         scores: Scores = json.loads(args.scores.read_text())

@@ -18,14 +18,35 @@ SANS_FONTS = ("DejaVu Sans", "Liberation Sans")
 # Section labels and kickers of the kind newspapers set above a headline: generic words,
 # none taken from the articles.
 SECTIONS = (
-    "National", "World", "Business", "Opinion", "Technology", "Science", "Culture",
-    "Sports", "Metro", "Health", "Politics", "Arts & Leisure", "Money", "Ideas",
+    "National",
+    "World",
+    "Business",
+    "Opinion",
+    "Technology",
+    "Science",
+    "Culture",
+    "Sports",
+    "Metro",
+    "Health",
+    "Politics",
+    "Arts & Leisure",
+    "Money",
+    "Ideas",
 )
 PUBLICATIONS = (
-    "The Daily Ledger", "Evening Courier", "The Northern Record", "Harbor Times",
-    "The Weekly Review", "Metro Gazette", "The Sentinel", "Valley Observer",
+    "The Daily Ledger",
+    "Evening Courier",
+    "The Northern Record",
+    "Harbor Times",
+    "The Weekly Review",
+    "Metro Gazette",
+    "The Sentinel",
+    "Valley Observer",
 )
 AGENCIES = ("Reuters", "AP", "AFP", "Bloomberg")
+# A scan is of a few pages (tesseract reads one in 2 to 6 seconds): an article read by OCR
+# is set with at most this many paragraphs.
+OCR_PARAGRAPHS = 24
 
 
 @dataclass(frozen=True)
@@ -68,12 +89,23 @@ class Layout:
     paragraphs: int  # how many of the article's paragraphs are set (most, for long ones)
     extractor: str  # pdftotext | pdftotext-raw | pdfium | ocr
 
+    @property
+    def paragraphs_set(self) -> int:
+        """How many of the article's paragraphs are set: at least 6, fewer for a scan."""
+        return max(
+            6, min(self.paragraphs, OCR_PARAGRAPHS) if self.extractor == "ocr" else self.paragraphs
+        )
+
     def features(self) -> dict[str, str]:
         """Each feature and its value, as the report groups them (numbers as words)."""
         skip = {"seed", "body_pt", "margin_mm", "headline_scale", "paragraphs"}
         out = {f.name: str(getattr(self, f.name)) for f in fields(self) if f.name not in skip}
         out["headline_size"] = (
-            "large" if self.headline_scale >= 3.2 else "medium" if self.headline_scale >= 2.3 else "small"
+            "large"
+            if self.headline_scale >= 3.2
+            else "medium"
+            if self.headline_scale >= 2.3
+            else "small"
         )
         return out
 
@@ -81,7 +113,9 @@ class Layout:
         return asdict(self)
 
 
-def draw(seed: int, *, extractors: tuple[str, ...] = ("pdftotext", "pdftotext-raw", "pdfium", "ocr")) -> Layout:
+def draw(
+    seed: int, *, extractors: tuple[str, ...] = ("pdftotext", "pdftotext-raw", "pdfium", "ocr")
+) -> Layout:
     """The layout of ``seed``: every choice drawn from ``random.Random(seed)``, in a fixed
     order, so a seed names one layout on every machine.
 

@@ -24,13 +24,61 @@ from zoneinfo import ZoneInfo
 from layouts.articles import Article
 from layouts.spec import AGENCIES, PAGE_SIZES, PUBLICATIONS, SECTIONS, Layout
 
+# The short words a headline in title case leaves in lower case (a style guide's list:
+# this is the typesetter's side, not copydesk's).
 SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over the to up with via".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "up",
+        "with",
+        "via",
+    ]
 )
-AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
-             "Oct.", "Nov.", "Dec.")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+AP_MONTHS = (
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+)
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Zones a date line may be printed in: the zone's name and how it is labelled in and out
 # of summer time.
@@ -82,11 +130,7 @@ def is_subhead(text: str) -> bool:
     >>> is_subhead("Feature detection"), is_subhead("It works.")
     (True, False)
     """
-    return (
-        len(text.split()) <= SUBHEAD_WORDS
-        and text[-1:].isalnum()
-        and text[:1].isupper()
-    )
+    return len(text.split()) <= SUBHEAD_WORDS and text[-1:].isalnum() and text[:1].isupper()
 
 
 def byline_text(authors: list[str], form: str, agency: str) -> str:
@@ -163,7 +207,9 @@ def photo_data_uri(seed: int) -> str:
         pixels.line([(0, y), (480, y)], fill=shade)
     for _ in range(6):
         x, y, r = rng.randint(0, 480), rng.randint(0, 320), rng.randint(20, 90)
-        pixels.ellipse([x - r, y - r, x + r, y + r], fill=tuple(rng.randint(0, 255) for _ in range(3)))
+        pixels.ellipse(
+            [x - r, y - r, x + r, y + r], fill=tuple(rng.randint(0, 255) for _ in range(3))
+        )
     buffer = io.BytesIO()
     image.save(buffer, "PNG", optimize=True)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
@@ -174,7 +220,7 @@ def _pull_quote(paragraphs: list[str], rng: random.Random) -> tuple[int, str] | 
     options = []
     for k, text in enumerate(paragraphs[2:-1], start=2):
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“])", text):
-            if 50 <= len(sentence) <= 160 and sentence[-1] in ".!?":
+            if 50 <= len(sentence) <= 160 and sentence[-1] in ".!?" and sentence != text:
                 options.append((k, sentence))
     return rng.choice(options) if options else None
 
@@ -192,8 +238,8 @@ def compose(article: Article, layout: Layout) -> Composed:
     zone_name, winter_label, summer_label = rng.choice(ZONES)
     features = layout.features()
 
-    # The body: the first paragraphs of the article (a long one is cut, at a sentence's end).
-    paragraphs = article.paragraphs[: max(layout.paragraphs, 6)]
+    # The body: the first paragraphs of the article.
+    paragraphs = article.paragraphs[: layout.paragraphs_set]
     # Blocks as set: subheads are set as headings, the rest as paragraphs.
     blocks = [("subhead" if is_subhead(p) and k > 0 else "p", p) for k, p in enumerate(paragraphs)]
 
@@ -242,7 +288,9 @@ def compose(article: Article, layout: Layout) -> Composed:
 
     pull = _pull_quote(paragraphs, rng) if layout.pull_quote else None
     features["pull_quote"] = str(pull is not None)
-    features["subheads"] = layout.subheads if any(kind == "subhead" for kind, _ in blocks) else "none"
+    features["subheads"] = (
+        layout.subheads if any(kind == "subhead" for kind, _ in blocks) else "none"
+    )
 
     links = article.links[:4] if layout.links != "none" else []
     features["links"] = layout.links if links else "none"
@@ -253,7 +301,11 @@ def compose(article: Article, layout: Layout) -> Composed:
     parts: list[str] = []
     if edition_line:
         edition_date = printed_date if date_form == "edition" and printed_date else ""
-        bits = [publication, edition_date, rng.choice(("Late Edition", "Final", "Vol. CLXX No. 59,123"))]
+        bits = [
+            publication,
+            edition_date,
+            rng.choice(("Late Edition", "Final", "Vol. CLXX No. 59,123")),
+        ]
         parts.append(f'<div class="edition">{" · ".join(_esc(b) for b in bits if b)}</div>')
     if layout.over_headline == "kicker":
         parts.append(f'<div class="kicker">{_esc(section)}</div>')
@@ -303,7 +355,7 @@ def compose(article: Article, layout: Layout) -> Composed:
             if credit:
                 credit_html = f'<div class="credit">{_esc(credit)}</div>'
         image = f'<img src="{photo_data_uri(layout.seed)}" alt="">'
-        cap = f'<figcaption>{caption_html}</figcaption>{credit_html}'
+        cap = f"<figcaption>{caption_html}</figcaption>{credit_html}"
         inner = f"{cap}{image}" if layout.caption_place == "above" else f"{image}{cap}"
         figure = f'<figure class="{photo}">{inner}</figure>'
         truth_captions.append({"text": text, "credit": credit or None})
@@ -342,7 +394,8 @@ def compose(article: Article, layout: Layout) -> Composed:
         if photo == "inside" and k == min(3, len(blocks) - 2):
             body.append(figure)
         if pull is not None and k == pull[0]:
-            body.append(f'<blockquote class="pull">“{_esc(pull[1])}”</blockquote>')
+            quoted = pull[1] if pull[1][:1] in '“"' else f"“{pull[1]}”"
+            body.append(f'<blockquote class="pull">{_esc(quoted)}</blockquote>')
     if byline and layout.byline_place == "end":
         body.append(byline_html.replace('class="byline"', 'class="byline end"'))
     if bio:
@@ -370,7 +423,16 @@ def compose(article: Article, layout: Layout) -> Composed:
         "captions": truth_captions,
         "bio": bio,
         "links": links,
-        "annotated": ["title", "dek", "authors", "published", "paragraphs", "captions", "bio", "links"],
+        "annotated": [
+            "title",
+            "dek",
+            "authors",
+            "published",
+            "paragraphs",
+            "captions",
+            "bio",
+            "links",
+        ],
     }
     return Composed(page, truth, features)
 
@@ -401,10 +463,10 @@ def _page_css(layout: Layout, publication: str, section: str, rng: random.Random
         head = head_text if head_pos != "none" else None
         foot = foot_text if foot_pos != "none" and foot_text != '""' else None
         if layout.page_number in ("head", "both"):
-            head = f"{head} \"  ·  \" {label}" if head else label
+            head = f'{head} "  ·  " {label}' if head else label
             head_pos = head_pos if head_pos != "none" else "center"
         if layout.page_number in ("foot", "both"):
-            foot = f"{foot} \"  |  \" {label}" if foot else label
+            foot = f'{foot} "  |  " {label}' if foot else label
             foot_pos = foot_pos if foot_pos != "none" else "center"
         if head:
             boxes.append(_margin_box(head_pos, "top", head, side))
@@ -437,7 +499,6 @@ def _css(layout: Layout) -> str:
         "caps": "text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.9em;",
         "italic": "font-style: italic; font-weight: bold;",
     }[layout.subheads]
-    drop = layout.drop_cap
     return f"""
 body {{ font-family: '{layout.body_font}'; font-size: {pt}pt; line-height: {lead}pt; }}
 header {{ margin-bottom: 5mm; }}
@@ -458,7 +519,9 @@ h3 {{ font-size: 1em; margin: 3mm 0 1mm; {subhead} }}
 figure {{ margin: 2mm 0 4mm; }}
 figure.top {{ width: 100%; }}
 img {{ width: 100%; }}
-figcaption, .credit {{ font-size: 0.8em; line-height: 1.25; font-family: '{layout.headline_font}'; }}
+figure.inside img, figure.top img {{ width: {100 if layout.columns > 1 else 65}%; }}
+figcaption, .credit {{ font-size: 0.8em; line-height: 1.25;
+                       font-family: '{layout.headline_font}'; }}
 .credit {{ text-align: right; font-size: 0.7em; }}
 blockquote.pull {{ font-size: 1.5em; line-height: 1.25; margin: 3mm 0; padding: 2mm 0;
                    border-top: 1pt solid; border-bottom: 1pt solid; text-align: left; }}
