@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from copydesk.dates import DateMatch, find_date, is_dateline
 from copydesk.draft import Line
-from copydesk.names import Byline, parse_byline
+from copydesk.names import Byline, parse_byline, parse_unled_byline
 
 HEAD_WINDOW = 30  # non-blank body lines searched for the byline and dateline
 # An anchor found deeper than this many lines into the body is not in the article's head
@@ -65,8 +65,9 @@ def find_anchors(head: list[Line]) -> Anchors:
 # again. Both are pure functions of the text, and their results are frozen.
 @lru_cache(maxsize=4096)
 def _byline_of(text: str) -> tuple[Byline | None, DateMatch | None]:
-    """The byline (with names) a line holds, and the date printed after it on the line."""
-    byline = parse_byline(text)
+    """The byline (with names) a line holds, with ``By`` or with the writers' role or paper
+    after the names, and the date printed after it on the line."""
+    byline = parse_byline(text) or parse_unled_byline(text)
     if byline is None or not byline.names:
         return None, None
     return byline, find_date(text[byline.end :])

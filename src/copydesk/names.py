@@ -42,6 +42,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from copydesk.dates import find_date
+
 __all__ = [
     "MAC_NAMES",
     "MAX_LINE_WORDS",
@@ -832,6 +834,82 @@ def parse_byline(text: str) -> Byline | None:
         return None
     names, end = read
     return Byline(names=names, start=match.start("lead"), end=end)
+
+
+# A byline without "By" names its writers and then says who they write for: a role after
+# a comma ("Jane Doe and John Roe, Staff Writers") or a news agency or paper after a bar
+# ("Jane Doe | Reuters"). At most this many words of such a tail.
+CREDIT_TAIL_WORDS = 5
+_NAME_LIST_SPLIT = re.compile(r",\s+|\s+(?:and|AND|&)\s+")
+_BAR = re.compile(r"\s+\|\s+")
+
+
+def parse_unled_byline(text: str) -> Byline | None:
+    """Read a byline printed without ``By``: names, then the writers' role after a comma or
+    who they write for after a bar. ``None`` for anything else, a bare name included (only
+    the place it stands in can make a bare name a byline).
+
+    Newspapers print their staff's and the agencies' bylines so; without the tail the same
+    names could be anyone mentioned in the head.
+
+    >>> parse_unled_byline("Ann Lee and Bo Diaz, Staff Writers").names
+    ['Ann Lee', 'Bo Diaz']
+    >>> parse_unled_byline("Ann Lee, Bo Diaz and Cy Ng, Staff Writers").names
+    ['Ann Lee', 'Bo Diaz', 'Cy Ng']
+    >>> b = parse_unled_byline("LAURIE OAKES | AP | 13 March 2015")
+    >>> b.names, "LAURIE OAKES | AP | 13 March 2015"[b.end:]
+    (['Laurie Oakes'], ' | 13 March 2015')
+    >>> parse_unled_byline("Jane Doe | March 3, 2019")
+    Byline(names=['Jane Doe'], start=0, end=8)
+    >>> parse_unled_byline("Ann Lee"), parse_unled_byline("Paris, France")
+    (None, None)
+    >>> parse_unled_byline("Politics | The Daily Ledger") is None
+    True
+    """
+    newline = text.find("\n")
+    line = text if newline < 0 else text[:newline]
+    if len(line.split()) > MAX_LINE_WORDS:
+        return None
+    bar = _BAR.search(line)
+    if bar is not None:  # names | who they write for [| date], or names | date
+        named, tail = line[: bar.start()], line[bar.end() :]
+        following = _BAR.search(tail)
+        tail = tail[: following.start()] if following else tail
+        dated = (found := find_date(tail)) is not None and found.start == 0
+        # A date after the names is the caller's to read: the byline ends at the bar.
+        end = bar.start() if dated else bar.end() + len(tail)
+        if not (dated or _writes_for(tail)):
+            return None
+    else:  # names, role
+        named, comma, tail = line.rpartition(", ")
+        if not comma or not _names_a_staff_role(tail):
+            return None
+        end = len(line.rstrip())
+    names = [part.strip() for part in _NAME_LIST_SPLIT.split(named) if part.strip()]
+    if not names or not all(looks_like_name(name) for name in names):
+        return None
+    cased = [proper_case(" ".join(name.split())) for name in names]
+    return Byline(names=cased, start=len(line) - len(line.lstrip()), end=end)
+
+
+def _writes_for(tail: str) -> bool:
+    """Does ``tail`` name whom a byline's writers write for (``Reuters``, ``The Daily Ledger``)?"""
+    words = _WORD_RE.findall(tail)
+    return (
+        1 <= len(words) <= CREDIT_TAIL_WORDS
+        and not tail.rstrip().endswith((".", "!", "?"))
+        and all(word[:1].isupper() or word.lower() in _SMALL_WORDS for word in words)
+    )
+
+
+def _names_a_staff_role(tail: str) -> bool:
+    """Does ``tail`` give the writers' role (``Staff Writers``, ``Special Correspondent``)?"""
+    words = _WORD_RE.findall(tail)
+    return (
+        1 <= len(words) <= CREDIT_TAIL_WORDS
+        and not tail.rstrip().endswith((".", "!", "?"))
+        and bool({word.lower().removesuffix("s") for word in words} & _BYLINE_ROLES)
+    )
 
 
 def proper_case(name: str) -> str:
