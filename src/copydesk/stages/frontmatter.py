@@ -30,6 +30,10 @@ def extract_front_matter(draft: Draft) -> None:
     if not head:
         return
     anchors = _anchors(draft, head)
+    # Where the reader measured the type, the headline is the largest type at the top,
+    # wherever the byline and the date stand (above it, beside it, under it, or nowhere).
+    if _title_and_dek_by_type(draft, head[: HEAD_DEPTH + 1]):
+        return
     if not anchors:
         _title_without_anchor(draft, head)
         return
@@ -295,8 +299,6 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
     further up are a kicker or a masthead; otherwise the blocks above are, from the
     bottom, the dek (when it reads as sentences) and the headline.
     """
-    if _title_and_dek_by_type(draft, lines[:-1]):
-        return
     blocks = _blocks(lines, draft)
     above = [line for line in blocks.pop()[:-1] if line.role == BODY]
     blocks = [[line for line in block if line.role == BODY] for block in blocks]
@@ -339,11 +341,12 @@ HEADLINE_SCALE = 1.3  # a headline is set at least this much larger than the run
 
 
 def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
-    """Headline and dek from the lines above the byline or dateline, by their type where
-    the reader measured it (a PDF): the headline is the largest type there, the dek the
-    run of lines in one smaller size under it, and what stands above the headline is a
-    kicker. Says whether it found them; when the lines carry no sizes, or no type stands
-    out, the text decides instead.
+    """Headline and dek from the first lines of the article, by their type where the
+    reader measured it (a PDF): the headline is the largest type there, the dek the run of
+    lines in one smaller size under it (the byline and dateline, already read, aside), and
+    what stands above the headline is a kicker, a section label or an edition line. Says
+    whether it found them; when the lines carry no sizes, or no type stands out, the text
+    decides instead.
     """
     head = [line for line in lines if line.role == BODY and not DROP_CAP.match(line.text)]
     if not head or any(line.box is None or line.box.size <= 0 for line in head):
@@ -359,10 +362,21 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
         end += 1
     dek_end = end
     # A dek is set no smaller than the text: smaller type under the headline is a byline
-    # or a credit the text did not make out.
+    # or a credit the text did not make out. In the text's own size it is only told from
+    # the text by the byline or dateline that stands between them.
     if end < len(head) and body_size * (1 - SAME_SIZE) <= sizes[end] < largest:
         while dek_end < len(head) and same_size(sizes[dek_end], sizes[end]):
             dek_end += 1
+            if dek_end < len(head) and _anchor_between(draft, head[dek_end - 1], head[dek_end]):
+                break
+        in_text_size = same_size(sizes[end], body_size)
+        if in_text_size and not _anchor_between(draft, head[dek_end - 1], None):
+            dek_end = end
+        # Under the byline, only what reads as a dek is one: a subhead may stand there.
+        if _anchor_between(draft, head[end - 1], head[end]) and not _reads_as_dek(
+            head[end:dek_end]
+        ):
+            dek_end = end
     for line in head[:top]:
         draft.set_role(line, Role.KICKER)
     draft.title = " ".join(line.text for line in head[top:end])
@@ -373,6 +387,17 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
         for line in head[end:dek_end]:
             draft.set_role(line, Role.DEK)
     return True
+
+
+def _anchor_between(draft: Draft, line: Line, following: Line | None) -> bool:
+    """Does the byline or the dateline stand right after ``line``: before ``following``
+    (or, without it, before the next line of the body)?"""
+    for nxt in draft.lines[line.index + 1 :]:
+        if nxt is following or (following is None and nxt.role is BODY and nxt.text):
+            return False
+        if nxt.role in _ANCHOR_ROLES:
+            return True
+    return False
 
 
 KICKER_WORDS = 2  # the most words of a section label above a headline
