@@ -34,6 +34,7 @@ class Role(StrEnum):
     TITLE = "title"
     DEK = "dek"
     KICKER = "kicker"  # a section label above the headline
+    MASTHEAD = "masthead"  # a newspaper's name, date and edition atop its page
     BYLINE = "byline"
     DATELINE = "dateline"
     CAPTION = "caption"

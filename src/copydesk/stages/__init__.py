@@ -78,7 +78,9 @@ STAGES: tuple[Stage, ...] = (
         "front",
         extract_front_matter,
         "headline, dek, byline, dateline",
-        removes=_roles(Role.TITLE, Role.DEK, Role.KICKER, Role.BYLINE, Role.DATELINE)
+        removes=_roles(
+            Role.TITLE, Role.DEK, Role.KICKER, Role.MASTHEAD, Role.BYLINE, Role.DATELINE
+        )
         | {WEB_HEAD_RULE},
     ),
     Stage(

@@ -34,13 +34,98 @@ def extract_front_matter(draft: Draft) -> None:
     # wherever the byline and the date stand (above it, beside it, under it, or nowhere).
     if _title_and_dek_by_type(draft, head[: HEAD_DEPTH + 1]):
         return
-    if not anchors:
-        _title_without_anchor(draft, head)
+    start = _page_top(draft, head)
+    below = [k for k in anchors if k >= start]
+    if not below:
+        _title_without_anchor(draft, head[start:])
         return
-    first = min(anchors)
+    first = min(below)
     if first > HEAD_DEPTH:
         return  # too deep to be the head of the article: leave the text alone
-    _title_and_dek(draft, head[: first + 1])
+    _title_and_dek(draft, head[start : first + 1])
+
+
+# A masthead line: the paper's name, the date and the edition in a few short pieces set
+# apart by separators ("THE DAILY LEDGER · Thursday, January 19, 2017 · Late Edition").
+_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_CAPS_SEPARATOR = re.compile(r"\s+[·|•\-–—]\s+|:\s+")
+MASTHEAD_PIECE_WORDS = 6  # the most words of one piece of a masthead line
+
+
+def _reads_as_masthead(text: str) -> bool:
+    """Is the line a masthead's: a few short pieces between separators, none of them text?
+
+    >>> _reads_as_masthead("THE DAILY LEDGER · Thursday, January 19, 2017 · Late Edition")
+    True
+    >>> _reads_as_masthead("Evening Courier · Final"), _reads_as_masthead("Cats | a study")
+    (True, False)
+    >>> _reads_as_masthead("THE SENTINEL: FINAL"), _reads_as_masthead("Brexit - What Next")
+    (True, False)
+    """
+    pieces = _SEPARATOR.split(text.strip())
+    if len(pieces) < 2 and text.isupper():
+        # In capitals a dash or a colon parts the pieces too (OCR reads a "·" so).
+        pieces = _CAPS_SEPARATOR.split(text.strip())
+    if len(pieces) < 2:
+        return False
+    for piece in pieces:
+        words = words_of(piece)
+        if not words and not any(ch.isdigit() for ch in piece):
+            return False
+        long_or_text = len(words) > MASTHEAD_PIECE_WORDS or any(w[0].islower() for w in words)
+        if long_or_text and find_date(piece) is None:
+            return False
+    return True
+
+
+def _page_top(draft: Draft, head: list[Line]) -> int:
+    """Where the article's own head begins among ``head`` (the text's first lines): after
+    the masthead lines atop a newspaper's page, and after the labels and the date a page
+    sets above the headline (``NATIONAL`` / ``Jan. 19, 2017`` / the headline). The
+    masthead's date is the article's when no dateline gives one."""
+    start = 0
+    while start < len(head) and (
+        head[start].role in _ANCHOR_ROLES or _reads_as_masthead(head[start].text)
+    ):
+        line = head[start]
+        if line.role is BODY:
+            draft.set_role(line, Role.MASTHEAD)
+            if draft.published is None and (found := find_date(line.text)):
+                draft.published = found.iso
+        start += 1
+    # Short labels over a dateline, with lines under it before the byline or the text:
+    # the labels are a section's and the headline stands under the date.
+    date_at = next(
+        (k for k in range(start, min(len(head), start + KICKER_LINES + 1))
+         if head[k].role is Role.DATELINE),
+        None,
+    )
+    if date_at is None or not _heading_at(draft, head, date_at + 1):
+        return start
+    labels = head[start:date_at]
+    if all(len(words_of(line.text)) <= KICKER_WORDS for line in labels):
+        for line in labels:
+            draft.set_role(line, Role.KICKER)
+        return date_at + 1
+    return start
+
+
+KICKER_LINES = 2  # the most lines of labels above a headline
+
+
+HEADLINE_LINES = 4  # the most lines a headline wraps onto
+
+
+def _heading_at(draft: Draft, head: list[Line], k: int) -> bool:
+    """Does a heading start at ``head[k]``: a line of the body, no drop cap, that starts a
+    block of a few lines (set apart, or closed by the byline or dateline), not the text's
+    long first paragraph?"""
+    if k >= len(head) or head[k].role is not BODY or DROP_CAP.match(head[k].text):
+        return False
+    for end in range(k + 1, min(len(head), k + HEADLINE_LINES + 1)):
+        if head[end].role in _ANCHOR_ROLES or draft.blank_between(head[end - 1], head[end]):
+            return True
+    return k + HEADLINE_LINES >= len(head)
 
 
 def _anchors(draft: Draft, head: list[Line]) -> list[int]:
