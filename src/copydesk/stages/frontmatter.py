@@ -398,18 +398,16 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
         kicker = blocks
     elif not blocks:
         return
-    elif (
-        len(blocks) >= 2
-        and _reads_as_dek(blocks[-1])
-        and not _reads_as_dek(blocks[-2])
-        # A section label alone above the headline: the last block is the headline.
-        and not (len(blocks[-2]) == 1 and _reads_as_kicker(blocks[-2][0], blocks[-1][0]))
-    ):
-        title_lines, dek_lines = blocks[-2], blocks[-1]
-        kicker = blocks[:-2]
     else:
-        title_lines, dek_lines = _split_title_dek(blocks[-1])
-        kicker = blocks[:-1]
+        # Labels (a word or two on a line of their own: the paper, the section) stand above
+        # the headline. Of the blocks that are more than labels, the last two are headline
+        # and dek, unless the upper one reads as a dek itself; a lone one holds both.
+        content = [k for k, block in enumerate(blocks) if not _is_label(block)]
+        if len(content) >= 2 and not _reads_as_dek(blocks[content[-2]]):
+            title_lines, dek_lines = blocks[content[-2]], blocks[content[-1]]
+        else:
+            title_lines, dek_lines = _split_title_dek(blocks[content[-1] if content else -1])
+        kicker = [block for block in blocks if block[0] not in title_lines + dek_lines]
     for block in kicker:
         for line in block:
             draft.set_role(line, Role.KICKER)
@@ -493,6 +491,23 @@ LETTER_SPACED = 2.5  # the mean length of the pieces of a line of letter-spaced 
 LETTER_SPACED_PIECES = 3  # the fewest pieces of such a line (``T echn o l o gy``)
 
 
+def _is_label(block: list[Line]) -> bool:
+    """Is the block a label: one line of a word or two, no sentence (``SPORTS``)?"""
+    return len(block) == 1 and _label_words(block[0].text) is not None
+
+
+def _label_words(text: str) -> list[str] | None:
+    """The words of a line that reads as a label (a word or two, letter-spaced small
+    capitals read together, no sentence end), or None."""
+    pieces = text.split()
+    if len(pieces) >= LETTER_SPACED_PIECES and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
+        text = "".join(pieces)  # small capitals set letter-spaced: "T echn o l o gy"
+    words = words_of(text)
+    if 1 <= len(words) <= KICKER_WORDS and not SENTENCE_END.search(text):
+        return words
+    return None
+
+
 def _reads_as_kicker(line: Line, following: Line) -> bool:
     """Is ``line`` a section label set above the headline (``Politics``): a word or two,
     much shorter than the headline's line under it?
@@ -505,16 +520,8 @@ def _reads_as_kicker(line: Line, following: Line) -> bool:
     >>> _reads_as_kicker(Line("Why the Debt", 0, 12, 0, 0), head)
     False
     """
-    text = line.text
-    pieces = text.split()
-    if len(pieces) >= LETTER_SPACED_PIECES and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
-        text = "".join(pieces)  # small capitals set letter-spaced: "T echn o l o gy"
-    words = words_of(text)
-    return (
-        1 <= len(words) <= KICKER_WORDS
-        and SHORTER_THAN * len(text) < len(following.text)
-        and not SENTENCE_END.search(line.text)
-    )
+    words = _label_words(line.text)
+    return words is not None and SHORTER_THAN * len(" ".join(words)) < len(following.text)
 
 
 def _stands_over(line: Line, following: Line) -> bool:
