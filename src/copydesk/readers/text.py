@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from copydesk.draft import Draft, Line
 from copydesk.errors import EmptyInputError, NotTextError
@@ -118,7 +119,47 @@ def read_text(text: str) -> Draft:
         start += len(raw)
         if raw.endswith("\f"):
             page += 1
-    return Draft(source=text, lines=lines)
+    return Draft(source=text, lines=_drop_cap_placed(lines))
+
+
+DROP_CAP_TOP = 3  # a drop cap read first is among the text's first lines with text
+DROP_CAP_REACH = 40  # lines after it searched for the word it begins
+_LOWER_HEAD = re.compile(r"[a-z]+")
+
+
+def _drop_cap_placed(lines: list[Line]) -> list[Line]:
+    """The lines with a drop cap that an extractor read first (the page draws the floated
+    letter before the text) moved before the line whose first word it begins: the first
+    line to start in lower case, when the letter and that word make a word.
+
+    >>> d = _drop_cap_placed([Line(t, 0, 0, 0, i) for i, t in enumerate(
+    ...     ["M", "A Headline", "By Jane Doe", "any developers think", "that it works"])])
+    >>> [(line.text, line.index) for line in d]  # doctest: +NORMALIZE_WHITESPACE
+    [('A Headline', 0), ('By Jane Doe', 1), ('M', 2), ('any developers think', 3),
+     ('that it works', 4)]
+    """
+    from copydesk.lexicon import zipf
+    from copydesk.shapes import DROP_CAP
+
+    top = list(islice((k for k, line in enumerate(lines) if line.text), DROP_CAP_TOP))
+    cap = next((k for k in top if DROP_CAP.match(lines[k].text)), None)
+    if cap is None:
+        return lines
+    letter = lines[cap].text.strip("“\"‘'’")
+    for j in range(cap + 1, min(len(lines), cap + DROP_CAP_REACH)):
+        head = _LOWER_HEAD.match(lines[j].text)
+        if not lines[j].text[:1].islower():
+            continue
+        if head is None or zipf(letter + head.group()) < KNOWN_WORD:
+            return lines
+        moved = [*lines[:cap], *lines[cap + 1 : j], lines[cap], *lines[j:]]
+        for index, line in enumerate(moved):
+            line.index = index
+        return moved
+    return lines
+
+
+KNOWN_WORD = 3.0  # the letter and the word's rest make a word at least this common
 
 
 def _lines_in_reading_order(text: str) -> list[Line]:

@@ -16,7 +16,7 @@ from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, same_size, text_size
 from copydesk.lexicon import common_words, words_of
-from copydesk.names import looks_like_name, names_a_role, parse_byline
+from copydesk.names import looks_like_name, names_a_role, parse_byline, parse_unled_byline
 from copydesk.shapes import DROP_CAP, SENTENCE_END
 from copydesk.titles import title_without_site
 
@@ -30,6 +30,8 @@ def extract_front_matter(draft: Draft) -> None:
     if not head:
         return
     anchors = _anchors(draft, head)
+    if not draft.authors:
+        _byline_at_end(draft)
     # Where the reader measured the type, the headline is the largest type at the top,
     # wherever the byline and the date stand (above it, beside it, under it, or nowhere).
     if _title_and_dek_by_type(draft, head[: HEAD_DEPTH + 1]):
@@ -43,6 +45,22 @@ def extract_front_matter(draft: Draft) -> None:
     if first > HEAD_DEPTH:
         return  # too deep to be the head of the article: leave the text alone
     _title_and_dek(draft, head[start : first + 1])
+
+
+END_REACH = 12  # lines from the end of the body searched for a byline printed there
+
+
+def _byline_at_end(draft: Draft) -> None:
+    """A byline printed after the text (``— By Jane Doe``, ``Jane Doe | Reuters``), on a
+    line of its own among the body's last lines, names the authors when the head did not."""
+    tail = [line for line in draft.lines if line.role is BODY and line.text][-END_REACH:]
+    for line in reversed(tail):
+        text = line.text.lstrip("—–- ")
+        byline = parse_byline(text) or parse_unled_byline(text)
+        if byline is not None and byline.names and not text[byline.end :].strip(" |,"):
+            draft.authors = list(byline.names)
+            draft.set_role(line, Role.BYLINE)
+            return
 
 
 # A masthead line: the paper's name, the date and the edition in a few short pieces set
@@ -78,6 +96,17 @@ def _reads_as_masthead(text: str) -> bool:
     return True
 
 
+def _take_label(draft: Draft, line: Line) -> None:
+    """A line above the headline: a masthead's (whose date is the article's when no
+    dateline gave one) or a section's label."""
+    if not _reads_as_masthead(line.text):
+        draft.set_role(line, Role.KICKER)
+        return
+    draft.set_role(line, Role.MASTHEAD)
+    if draft.published is None and (found := find_date(line.text)):
+        draft.published = found.iso
+
+
 def _page_top(draft: Draft, head: list[Line]) -> int:
     """Where the article's own head begins among ``head`` (the text's first lines): after
     the masthead lines atop a newspaper's page, and after the labels and the date a page
@@ -87,11 +116,8 @@ def _page_top(draft: Draft, head: list[Line]) -> int:
     while start < len(head) and (
         head[start].role in _ANCHOR_ROLES or _reads_as_masthead(head[start].text)
     ):
-        line = head[start]
-        if line.role is BODY:
-            draft.set_role(line, Role.MASTHEAD)
-            if draft.published is None and (found := find_date(line.text)):
-                draft.published = found.iso
+        if head[start].role is BODY:
+            _take_label(draft, head[start])
         start += 1
     # Short labels over a dateline, with lines under it before the byline or the text:
     # the labels are a section's and the headline stands under the date.
@@ -461,7 +487,7 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
         ):
             dek_end = end
     for line in head[:top]:
-        draft.set_role(line, Role.KICKER)
+        _take_label(draft, line)
     draft.title = " ".join(line.text for line in head[top:end])
     for line in head[top:end]:
         draft.set_role(line, Role.TITLE)
