@@ -130,7 +130,7 @@ _LOWER_HEAD = re.compile(r"[a-z]+")
 def _drop_cap_placed(lines: list[Line]) -> list[Line]:
     """The lines with a drop cap that an extractor read first (the page draws the floated
     letter before the text) moved before the line whose first word it begins: the first
-    line to start in lower case, when the letter and that word make a word.
+    line to start in lower case with a word that the letter completes.
 
     >>> d = _drop_cap_placed([Line(t, 0, 0, 0, i) for i, t in enumerate(
     ...     ["M", "A Headline", "By Jane Doe", "any developers think", "that it works"])])
@@ -148,10 +148,8 @@ def _drop_cap_placed(lines: list[Line]) -> list[Line]:
     letter = lines[cap].text.strip("“\"‘'’")
     for j in range(cap + 1, min(len(lines), cap + DROP_CAP_REACH)):
         head = _LOWER_HEAD.match(lines[j].text)
-        if not lines[j].text[:1].islower():
-            continue
         if head is None or zipf(letter + head.group()) < KNOWN_WORD:
-            return lines
+            continue  # a dek's line may start in lower case too: the text's is further on
         moved = [*lines[:cap], *lines[cap + 1 : j], lines[cap], *lines[j:]]
         for index, line in enumerate(moved):
             line.index = index

@@ -39,7 +39,14 @@ def extract_front_matter(draft: Draft) -> None:
     start = _page_top(draft, head)
     below = [k for k in anchors if k >= start]
     if not below:
-        _title_without_anchor(draft, head[start:])
+        heading_end = _heading_at(draft, head, start)
+        if heading_end is None or not _heading_below(draft, head, start) or start == 0:
+            _title_without_anchor(draft, head[start:])
+            return
+        # Labels or a date above it mark the heading as the article's headline.
+        draft.title = " ".join(line.text for line in head[start:heading_end])
+        for line in head[start:heading_end]:
+            draft.set_role(line, Role.TITLE)
         return
     first = min(below)
     if first > HEAD_DEPTH:
@@ -109,49 +116,54 @@ def _take_label(draft: Draft, line: Line) -> None:
 
 def _page_top(draft: Draft, head: list[Line]) -> int:
     """Where the article's own head begins among ``head`` (the text's first lines): after
-    the masthead lines atop a newspaper's page, and after the labels and the date a page
-    sets above the headline (``NATIONAL`` / ``Jan. 19, 2017`` / the headline). The
-    masthead's date is the article's when no dateline gives one."""
+    the masthead lines atop a newspaper's page, the byline and date set above the
+    headline, and the labels (a section, a kicker) over a heading. The masthead's date is
+    the article's when no dateline gives one."""
     start = 0
-    while start < len(head) and (
-        head[start].role in _ANCHOR_ROLES or _reads_as_masthead(head[start].text)
-    ):
-        if head[start].role is BODY:
-            _take_label(draft, head[start])
+    while start < len(head):
+        line = head[start]
+        if line.role is BODY:
+            if _reads_as_masthead(line.text):
+                _take_label(draft, line)
+            elif _label_words(line.text) is not None and _heading_below(draft, head, start + 1):
+                draft.set_role(line, Role.KICKER)
+            elif not DROP_CAP.match(line.text):
+                break  # a drop cap read first stays in the body, for the paragraphs stage
         start += 1
-    # Short labels over a dateline, with lines under it before the byline or the text:
-    # the labels are a section's and the headline stands under the date.
-    date_at = next(
-        (k for k in range(start, min(len(head), start + KICKER_LINES + 1))
-         if head[k].role is Role.DATELINE),
-        None,
-    )
-    if date_at is None or not _heading_at(draft, head, date_at + 1):
-        return start
-    labels = head[start:date_at]
-    if all(len(words_of(line.text)) <= KICKER_WORDS for line in labels):
-        for line in labels:
-            draft.set_role(line, Role.KICKER)
-        return date_at + 1
     return start
-
-
-KICKER_LINES = 2  # the most lines of labels above a headline
 
 
 HEADLINE_LINES = 4  # the most lines a headline wraps onto
 
 
-def _heading_at(draft: Draft, head: list[Line], k: int) -> bool:
-    """Does a heading start at ``head[k]``: a line of the body, no drop cap, that starts a
-    block of a few lines (set apart, or closed by the byline or dateline), not the text's
-    long first paragraph?"""
+def _heading_below(draft: Draft, head: list[Line], k: int) -> bool:
+    """Does a heading stand at ``head[k]``, or under the byline and dates there?"""
+    while k < len(head) and head[k].role in _ANCHOR_ROLES:
+        k += 1
+    return _heading_at(draft, head, k) is not None
+
+
+def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
+    """Where a heading that starts at ``head[k]`` ends (one past its last line), or None
+    when none does: a block of up to :data:`HEADLINE_LINES` lines of the body that go on
+    into each other, ending in no sentence, that does not read as a dek. The text's long
+    first paragraph goes on for more lines; a drop cap starts the text."""
     if k >= len(head) or head[k].role is not BODY or DROP_CAP.match(head[k].text):
-        return False
-    for end in range(k + 1, min(len(head), k + HEADLINE_LINES + 1)):
-        if head[end].role in _ANCHOR_ROLES or draft.blank_between(head[end - 1], head[end]):
-            return True
-    return k + HEADLINE_LINES >= len(head)
+        return None
+    end = k + 1
+    while end < len(head) and end - k <= HEADLINE_LINES:
+        nxt, last = head[end], head[end - 1]
+        if nxt.role is not BODY or DROP_CAP.match(nxt.text) or draft.blank_between(last, nxt):
+            break
+        if not (_goes_on(last.text, nxt.text) or (last.text.isupper() and nxt.text.isupper())):
+            break
+        end += 1
+    block = head[k:end]
+    if len(block) > HEADLINE_LINES or _reads_as_dek(block):
+        return None
+    if block[-1].text.endswith((".", ",", ";", ":")):
+        return None
+    return end
 
 
 def _anchors(draft: Draft, head: list[Line]) -> list[int]:
