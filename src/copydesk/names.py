@@ -861,6 +861,8 @@ def parse_unled_byline(text: str) -> Byline | None:
     (['Laurie Oakes'], ' | 13 March 2015')
     >>> parse_unled_byline("Jane Doe | March 3, 2019")
     Byline(names=['Jane Doe'], start=0, end=8)
+    >>> parse_unled_byline("Rob Ewaschuk, Staff Writer | Sunday, March 4, 2018").names
+    ['Rob Ewaschuk']
     >>> parse_unled_byline("Ann Lee"), parse_unled_byline("Paris, France")
     (None, None)
     >>> parse_unled_byline("Politics | The Daily Ledger") is None
@@ -871,8 +873,11 @@ def parse_unled_byline(text: str) -> Byline | None:
     if len(line.split()) > MAX_LINE_WORDS:
         return None
     bar = _BAR.search(line)
-    if bar is not None:  # names | who they write for [| date], or names | date
+    if bar is not None:  # names[, role] | who they write for [| date], or names | date
         named, tail = line[: bar.start()], line[bar.end() :]
+        names_part, comma, role = named.rpartition(", ")
+        if comma and _names_a_staff_role(role):
+            named = names_part
         following = _BAR.search(tail)
         tail = tail[: following.start()] if following else tail
         dated = (found := find_date(tail)) is not None and found.start == 0

@@ -15,7 +15,7 @@ import re
 from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, same_size, text_size
-from copydesk.lexicon import common_words, words_of
+from copydesk.lexicon import common_words, words_of, zipf
 from copydesk.names import looks_like_name, names_a_role, parse_byline, parse_unled_byline
 from copydesk.shapes import DROP_CAP, SENTENCE_END
 from copydesk.titles import title_without_site
@@ -84,12 +84,13 @@ def _reads_as_masthead(text: str) -> bool:
     True
     >>> _reads_as_masthead("Evening Courier · Final"), _reads_as_masthead("Cats | a study")
     (True, False)
-    >>> _reads_as_masthead("THE SENTINEL: FINAL"), _reads_as_masthead("Brexit - What Next")
+    >>> _reads_as_masthead("THE SENTINEL: JULY 4, 2019"), _reads_as_masthead("RUSSIA: A SHIP")
     (True, False)
     """
     pieces = _SEPARATOR.split(text.strip())
-    if len(pieces) < 2 and text.isupper():
-        # In capitals a dash or a colon parts the pieces too (OCR reads a "·" so).
+    if len(pieces) < 2 and text.isupper() and any(ch.isdigit() for ch in text):
+        # In capitals, with a date or a number, a dash or a colon parts the pieces too (OCR
+        # reads a "·" so); a headline in capitals may have a colon (RUSSIA: A SHIP ...).
         pieces = _CAPS_SEPARATOR.split(text.strip())
     if len(pieces) < 2:
         return False
@@ -120,20 +121,55 @@ def _page_top(draft: Draft, head: list[Line]) -> int:
     headline, and the labels (a section, a kicker) over a heading. The masthead's date is
     the article's when no dateline gives one."""
     start = 0
+    labelled = False  # one label stands over a headline: a second is the headline's line
     while start < len(head):
         line = head[start]
-        if line.role is BODY:
-            if _reads_as_masthead(line.text):
-                _take_label(draft, line)
-            elif _label_words(line.text) is not None and _heading_below(draft, head, start + 1):
-                draft.set_role(line, Role.KICKER)
-            elif not DROP_CAP.match(line.text):
-                break  # a drop cap read first stays in the body, for the paragraphs stage
+        if line.role is not BODY:
+            labelled = False
+        elif _reads_as_masthead(line.text):
+            _take_label(draft, line)
+            labelled = False
+        elif not labelled and _is_top_label(line) and _heading_below(draft, head, start + 1):
+            draft.set_role(line, Role.KICKER)
+            labelled = True
+        elif not DROP_CAP.match(line.text):
+            break  # a drop cap read first stays in the body, for the paragraphs stage
         start += 1
     return start
 
 
-HEADLINE_LINES = 4  # the most lines a headline wraps onto
+def _is_top_label(line: Line) -> bool:
+    """Could ``line`` be a label over the headline (a section's name, a kicker): a word or
+    two, and no quotation or other mark that a headline's words carry?
+
+    >>> _is_top_label(Line("Arts & Leisure", 0, 14, 0, 0))
+    True
+    >>> _is_top_label(Line("'Neutral' Snopes", 0, 16, 0, 0))
+    False
+    """
+    return _label_words(line.text) is not None and not any(ch in line.text for ch in _MARKS)
+
+
+_MARKS = "'’‘\"“”:#?!"  # marks of a headline's words, not of a section's name
+
+
+def _continues_heading(text: str, following: str) -> bool:
+    """Does a heading's line ``text`` go on in the line ``following``: in lower case, or in
+    the same capitals or title case after a line that ends no sentence?
+
+    >>> _continues_heading("Open Verilog Flow for Silego", "GreenPak4 Programmable Logic")
+    True
+    >>> _continues_heading("It ended.", "The Text")
+    False
+    """
+    if _goes_on(text, following):
+        return True
+    if SENTENCE_END.search(text) or not text[-1:].isalnum():
+        return False
+    return (text.isupper() and following.isupper()) or (title_case(text) and title_case(following))
+
+
+HEADLINE_LINES = 6  # the most lines a headline wraps onto (in a narrow column)
 
 
 def _heading_below(draft: Draft, head: list[Line], k: int) -> bool:
@@ -155,7 +191,7 @@ def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
         nxt, last = head[end], head[end - 1]
         if nxt.role is not BODY or DROP_CAP.match(nxt.text) or draft.blank_between(last, nxt):
             break
-        if not (_goes_on(last.text, nxt.text) or (last.text.isupper() and nxt.text.isupper())):
+        if not _continues_heading(last.text, nxt.text):
             break
         end += 1
     block = head[k:end]
@@ -522,6 +558,7 @@ def _anchor_between(draft: Draft, line: Line, following: Line | None) -> bool:
 
 
 KICKER_WORDS = 2  # the most words of a section label above a headline
+KNOWN_WORD = 3.0  # pieces of a label that join into a word this common are that word
 # A kicker, or a headline in title case over the text, is less than half as long as the
 # line under it.
 SHORTER_THAN = 2
@@ -540,6 +577,10 @@ def _label_words(text: str) -> list[str] | None:
     pieces = text.split()
     if len(pieces) >= LETTER_SPACED_PIECES and sum(map(len, pieces)) <= LETTER_SPACED * len(pieces):
         text = "".join(pieces)  # small capitals set letter-spaced: "T echn o l o gy"
+    elif 2 <= len(pieces) <= LETTER_SPACED_PIECES + 1 and text.isupper():
+        joined = "".join(pieces)  # spaced capitals read apart unevenly: "TECHNO LOG Y"
+        if zipf(joined) >= KNOWN_WORD and all(zipf(piece) < zipf(joined) for piece in pieces):
+            text = joined
     words = words_of(text)
     if 1 <= len(words) <= KICKER_WORDS and not SENTENCE_END.search(text):
         return words
@@ -632,9 +673,13 @@ def title_case(text: str) -> bool:
     (True, True)
     >>> title_case("New York’s aging below-street infrastructure is tough to maintain")
     False
+    >>> title_case("You Get Them"), title_case("and how it was")
+    (True, False)
     """
     minor = common_words(MINOR_ZIPF)
-    words = [word for word in words_of(text) if word.casefold() not in minor]
+    every = words_of(text)
+    # A line of small words alone ("You Get Them") is title case when they are capitalized.
+    words = [word for word in every if word.casefold() not in minor] or every
     return bool(words) and sum(word[0].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
 
 
