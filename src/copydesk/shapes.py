@@ -67,6 +67,19 @@ PAREN_CREDIT = re.compile(
     r"\((?:Photo(?:graph)?|Image|Credit|Picture|Illustration)s?(?: by)?:?"
     r"\s*(?P<credit>[^()]+)\)\s*$"
 )
+#: An unlabelled credit at the end of a caption: a name or an agency in capitals in
+#: brackets (``(WIKIPEDIA)``, ``(JANE DOE/AP)``), or a name and its agency around a slash
+#: (``JANE DOE/REUTERS``, ``Jane Doe/AFP``, ``BBC NEWS/ Bloomberg`` across a line break).
+#: Words before the slash are capitalized; a word ending in a period ends the caption's
+#: sentence, not the credit (initials aside).
+NAMED_CREDIT = re.compile(
+    r"""(?:\((?P<bracketed>[A-Z][A-Z0-9 .,&'’/—–-]{3,80})\)
+      | (?<![\w/])(?P<slashed>
+          (?:[A-Z](?:[\w'’-]+|\.)\s+){0,4}[A-Z][\w'’-]*  # the name: capitalized words
+          \s?/\s?[A-Z][\w.'’&-]*(?:,?\s+(?:[A-Z][\w.'’&-]*|[—–&]|via))*)  # the agency
+    )\s*$""",
+    re.VERBOSE,
+)
 #: A credit whose name went on to the next line: ``PHOTO:`` or ``Photo:`` at a line's end. A
 #: mixed-case word without its colon is a word of the text (``..., Photo / Sparks Outrage``).
 DANGLING_CREDIT = re.compile(r"(?:^|\s)(?:(?:PHOTO|CREDIT|IMAGE):?|(?:Photo|Credit|Image):)\s*$")
@@ -101,6 +114,39 @@ def trailing_credit(text: str) -> tuple[str, str] | None:
     if not 1 <= len(credit.split()) <= CREDIT_WORDS:
         return None
     return text[: match.start()].strip(), credit
+
+
+NAMED_CREDIT_LETTERS = 5  # fewer capitals in brackets are an acronym of the text: (NASA)
+
+
+def named_credit(text: str) -> tuple[str, str] | None:
+    """Split a caption that ends with an unlabelled credit (see :data:`NAMED_CREDIT`)
+    into the caption and the credit.
+
+    >>> named_credit("Sony’s PlayStation VR. (YAHOO)")
+    ('Sony’s PlayStation VR.', 'YAHOO')
+    >>> named_credit("The president at the White House. JIM WATSON/AFP")
+    ('The president at the White House.', 'JIM WATSON/AFP')
+    >>> named_credit("fighting for gun laws BBC NEWS/ Bloomberg")
+    ('fighting for gun laws', 'BBC NEWS/Bloomberg')
+    >>> named_credit("said the agency (NASA)"), named_credit("a test of A/B")
+    (None, None)
+    >>> named_credit("maps the logic to LUT/FF cells and outputs a netlist.") is None
+    True
+    """
+    match = NAMED_CREDIT.search(text)
+    if match is None:
+        return None
+    credit = match.group("bracketed") or match.group("slashed") or ""
+    if match.group("bracketed") and sum(ch.isalpha() for ch in credit) < NAMED_CREDIT_LETTERS:
+        return None
+    credit = re.sub(r"\s*/\s*", "/", credit.strip())
+    caption = text[: match.start()].strip()
+    if not caption or not 1 <= len(credit.split()) <= CREDIT_WORDS:
+        return None
+    if match.group("slashed") and len(credit.split("/")[0]) < 2:
+        return None  # "A/B": a letter is no name
+    return caption, credit
 
 
 _SPACED_CAPS = re.compile(r"\b(?:[A-Z] ){2,}[A-Z]\b")

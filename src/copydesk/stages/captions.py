@@ -13,11 +13,22 @@ is never read as its headline or dek.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import is_dateline
-from copydesk.draft import BODY, Draft, Line, Role, lines_containing
+from copydesk.draft import (
+    BODY,
+    SAME_SIZE,
+    Box,
+    Draft,
+    Line,
+    Role,
+    lines_containing,
+    same_size,
+    text_size,
+)
 from copydesk.layout import percentile
 from copydesk.lexicon import words_of
 from copydesk.model import Caption
@@ -33,6 +44,7 @@ from copydesk.shapes import (
     close_letter_spacing,
     ends_clause,
     goes_on,
+    named_credit,
     trailing_credit,
 )
 
@@ -59,9 +71,144 @@ def find_captions(draft: Draft) -> None:
 
     if draft.web_print:
         _web_captions(draft)
+    else:
+        _captions_by_images(draft, free)
     _credited_captions(draft, free)
+    if not draft.web_print:
+        _named_credit_captions(draft, free)
     if not draft.web_print and not draft.captions:
         _caption_across_columns(draft)
+
+
+# -- captions beside a picture, on a measured page ------------------------------------------
+
+PICTURE_WIDTH = 72.0  # points: narrower pictures are icons, rules or a drop cap's ornament
+PICTURE_HEIGHT = 36.0
+CAPTION_GAP = 2.0  # the most space (in the caption's type sizes) between a picture and its caption
+CAPTION_LEADING = 1.0  # the most space between two lines of one caption (in its type size)
+CAPTION_LINES = 8  # the most lines of one caption
+
+
+def _captions_by_images(draft: Draft, free: Free) -> None:
+    """Where the reader measured the page (a PDF), a caption is the block of lines set in
+    smaller type than the text right under or over a picture, within its width; a last
+    line in smaller type still, or in a credit's shape, is its credit."""
+    pictures = [
+        (page, box)
+        for page, box in draft.facts.image_boxes
+        if box.x1 - box.x0 >= PICTURE_WIDTH and box.bottom - box.top >= PICTURE_HEIGHT
+    ]
+    if not pictures:
+        return
+    body_size = text_size(line for line in draft.lines if line.role is BODY)
+    if body_size is None:
+        return
+    on_page: dict[int, list[Line]] = {}
+    for line in draft.lines:
+        if line.text and line.box is not None and line.box.size > 0:
+            on_page.setdefault(line.page, []).append(line)
+    for page, picture in pictures:
+        lines = on_page.get(page, [])
+        for block in (_block_under(lines, picture), _block_over(lines, picture)):
+            if not block or not all(free(line) for line in block):
+                continue
+            size = block[0].box.size if block[0].box is not None else body_size
+            if size >= body_size * (1 - SAME_SIZE):
+                continue  # in the text's type: the text goes on under the picture
+            _take_picture_caption(draft, _with_credit_line(draft, block, free))
+            break
+
+
+def _with_credit_line(draft: Draft, block: list[Line], free: Free) -> list[Line]:
+    """The caption block and, when the next line read is a credit set on a line of its
+    own (a few words, in the caption's type or smaller, right under it), that line too."""
+    last = block[-1]
+    nxt = next((line for line in draft.lines[last.index + 1 :] if line.text), None)
+    if nxt is None or nxt.page != last.page or not free(nxt) or nxt in block:
+        return block
+    box, last_box = nxt.box, last.box
+    if box is None or last_box is None or box.size > last_box.size * (1 + SAME_SIZE):
+        return block
+    close = 0 <= box.top - last_box.bottom <= CAPTION_LEADING * box.size
+    if close and 1 <= len(nxt.text.split()) <= CREDIT_WORDS and not SENTENCE_END.search(nxt.text):
+        return [*block, nxt]
+    return block
+
+
+def _overlaps(line: Line, x0: float, x1: float) -> bool:
+    """Does the line stand (in part) between ``x0`` and ``x1`` across the page?"""
+    box = line.box
+    return box is not None and box.x0 < x1 and box.x1 > x0
+
+
+def _block_under(lines: list[Line], picture: Box) -> list[Line]:
+    """The lines set right under the picture, one after another in one type size."""
+    below = sorted((line for line in lines if _top(line) >= picture.bottom - 1), key=_top)
+    return _one_block(below, picture, downwards=True)
+
+
+def _block_over(lines: list[Line], picture: Box) -> list[Line]:
+    """The lines set right over the picture, one after another in one type size."""
+    above = sorted((line for line in lines if _bottom(line) <= picture.top + 1), key=_bottom)
+    return list(reversed(_one_block(list(reversed(above)), picture, downwards=False)))
+
+
+def _one_block(ordered: list[Line], picture: Box, *, downwards: bool) -> list[Line]:
+    """From the line nearest the picture (across it), the lines that follow it closely,
+    going away from the picture, in the caption's column (a credit may be set to its right
+    edge), in the size of the first or smaller."""
+    edge = picture.bottom if downwards else picture.top
+    block: list[Line] = []
+    for line in ordered:
+        box = line.box
+        assert box is not None
+        if not block:
+            if not _overlaps(line, picture.x0, picture.x1):
+                continue
+            gap = (box.top - edge) if downwards else (edge - box.bottom)
+            if gap > CAPTION_GAP * box.size:
+                return []
+            block.append(line)
+            continue
+        first, last = block[0].box, block[-1].box
+        assert first is not None and last is not None
+        if not _overlaps(line, min(first.x0, picture.x0), max(first.x1, picture.x1)):
+            continue  # another column, beside the caption
+        gap = (box.top - last.bottom) if downwards else (last.top - box.bottom)
+        if gap > CAPTION_LEADING * box.size or box.size > first.size * (1 + SAME_SIZE):
+            break
+        block.append(line)
+        if len(block) > CAPTION_LINES:
+            return []
+    return block
+
+
+def _top(line: Line) -> float:
+    return line.box.top if line.box is not None else 0.0
+
+
+def _bottom(line: Line) -> float:
+    return line.box.bottom if line.box is not None else 0.0
+
+
+def _take_picture_caption(draft: Draft, block: list[Line]) -> None:
+    """Record a caption block found by its picture, its credit split off: the last lines
+    set smaller than the first, or a credit at the end of its text."""
+    first_size = block[0].box.size if block[0].box is not None else 0.0
+    cut = len(block)
+    while cut > 1 and (box := block[cut - 1].box) is not None:
+        if same_size(box.size, first_size):
+            break
+        cut -= 1
+    text = " ".join(line.text for line in block[:cut])
+    credit = " ".join(line.text for line in block[cut:]) or None
+    if credit is None and (found := trailing_credit(text) or named_credit(text)) is not None:
+        text, credit = found
+    for line in block:
+        draft.set_role(line, Role.CAPTION)
+    draft.captions.append(
+        Caption(text=text, credit=close_letter_spacing(credit) if credit else None)
+    )
 
 
 # -- captions marked by a credit -------------------------------------------------------------
@@ -77,6 +224,72 @@ def _credited_captions(draft: Draft, free: Free) -> None:
             if credit is not None:
                 _take_caption(draft, i, credit, text_part, used, free)
                 after = i + used
+
+
+def _named_credit_captions(draft: Draft, free: Free) -> None:
+    """Captions that end with an unlabelled credit: a name in brackets or around a slash
+    (``(WIKIPEDIA)``, ``JIM WATSON/AFP``), on the caption's last line or broken onto the
+    line after it, where the caption's block ends there."""
+    lines = draft.lines
+    after = 0
+    for i in lines_containing(lines, ("/", ")"), fold_case=False):
+        if i < after or not free(lines[i]):
+            continue
+        # The credit on this line, or broken across it and the next or the one before
+        # ("... laws BBC NEWS/" + "Bloomberg", "... (SILICON" + "EXPOSED)").
+        for start, used in ((i, 1), (i, 2), (i - 1, 2)):
+            pair = lines[start : start + used]
+            if start < 0 or len(pair) < used or not all(free(line) and line.text for line in pair):
+                continue
+            if used == 2 and len(pair[1].text.split()) > CREDIT_WORDS:
+                continue
+            found = named_credit(" ".join(line.text for line in pair))
+            if (
+                found is not None
+                and _block_ends(lines, start + used)
+                and _credit_alone(found[1])
+                and not _LIST_ENTRY.match(found[0])
+                and found[0][-1:] not in "[(/"
+                # Broken across two lines, the credit begins on the first of them.
+                and (used == 1 or len(found[0]) <= len(pair[0].text))
+            ):
+                caption, credit = found
+                # What of the caption stands on the credit's first line: its text part.
+                text_part = caption[: len(pair[0].text)].strip()
+                _take_caption(draft, start, credit, text_part, used, free)
+                after = start + used
+                break
+
+
+# An entry of a list of references or notes: no caption, whatever its brackets hold.
+_LIST_ENTRY = re.compile(r"^\s*(?:\d{1,4}[.)]|[\^•*])\s")
+_CREDIT_STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "year"})
+
+
+def _credit_alone(credit: str) -> bool:
+    """Without a picture to stand by, only a credit in a name's capitals, with no digits,
+    no sentence's end and no small words (``UNDERSTATEMENT OF THE YEAR``), is taken for
+    one: text in brackets or around a slash is far more often the article's.
+
+    >>> _credit_alone("JIM WATSON/AFP"), _credit_alone("MP2/MP2"), _credit_alone("Aotearo/New")
+    (True, False, False)
+    """
+    name = credit.split("/")[0]
+    words = {word.casefold() for word in credit.replace("/", " ").split()}
+    return (
+        name.isupper()
+        and not any(ch.isdigit() for ch in credit)
+        and not credit.endswith(".")
+        and not words & _CREDIT_STOP_WORDS
+    )
+
+
+def _block_ends(lines: list[Line], k: int) -> bool:
+    """Does a block of text end before line ``k``: a blank line, the end, or a new
+    sentence (a capital, a quotation mark, a digit) starting there?"""
+    if k >= len(lines) or lines[k].blank:
+        return True
+    return lines[k].text[:1].isupper() or lines[k].text[:1] in "“\"‘'(0123456789"
 
 
 def _credit_at(lines: list[Line], i: int, free: Free) -> tuple[str | None, str, int]:
