@@ -256,7 +256,7 @@ def _named_credit_captions(draft: Draft, free: Free) -> None:
                 caption, credit = found
                 # What of the caption stands on the credit's first line: its text part.
                 text_part = caption[: len(pair[0].text)].strip()
-                _take_caption(draft, start, credit, text_part, used, free)
+                _take_caption(draft, start, credit, text_part, used, free, runs_on_only=True)
                 after = start + used
                 break
 
@@ -309,10 +309,29 @@ def _credit_at(lines: list[Line], i: int, free: Free) -> tuple[str | None, str, 
     return None, "", 0
 
 
-def _take_caption(draft: Draft, i: int, credit: str, text_part: str, used: int, free: Free) -> None:
+def _take_caption(
+    draft: Draft,
+    i: int,
+    credit: str,
+    text_part: str,
+    used: int,
+    free: Free,
+    *,
+    runs_on_only: bool = False,
+) -> None:
+    """Record the caption whose credit is on line ``i`` (and ``used - 1`` lines after it),
+    with ``text_part`` of the caption on the credit's line and the lines above that belong
+    to it (``runs_on_only``: only those that the caption's sentence runs on from, in lower
+    case: without a blank line to bound it, a block above may be the article's head)."""
     lines = draft.lines
     above = _below_front_lines(_block_above(lines, i, free))
-    if text_part:
+    if runs_on_only:
+        k, first = len(above), text_part
+        while k > 0 and first[:1].islower():
+            k -= 1
+            first = above[k].text
+        above = above[k:]
+    elif text_part:
         # The caption shares the credit's line: lines above belong to it only while its
         # sentence runs on into that line (a finished sentence above is the article's).
         k = len(above)
