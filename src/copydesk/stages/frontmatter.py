@@ -199,7 +199,11 @@ def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
         return None
     if block[-1].text.endswith((".", ",", ";", ":")):
         return None
+    following = next((line for line in head[end:] if line.role is BODY), None)
+    if following is not None and following.text[:1].islower():
+        return None  # the sentence goes on past a gap (a page break, a block of links)
     return end
+
 
 
 def _anchors(draft: Draft, head: list[Line]) -> list[int]:
