@@ -534,6 +534,8 @@ hr.bio-rule {{ border: none; border-top: 0.6pt solid; margin: 4mm 0 2mm; }}
 p.bio {{ text-indent: 0; margin-top: 3mm; }}
 p.bio.italic {{ font-style: italic; }}
 .fn {{ float: footnote; font-size: 0.75em; }}
+/* An address is never hyphenated: a long one breaks anywhere, with no hyphen added. */
+.fn, ol.endnotes {{ hyphens: manual; overflow-wrap: anywhere; }}
 ::footnote-call {{ font-size: 0.7em; vertical-align: super; }}
 ol.endnotes {{ font-size: 0.8em; padding-left: 5mm; text-align: left; }}
 """
