@@ -180,7 +180,7 @@ URL_LINE = re.compile(
 #: Link notes printed as lines of their own (``3. https://...``), found in the lines of a
 #: document joined by line breaks: :data:`URL_LINE` with its note number, line by line.
 LINK_NOTE = re.compile(
-    r"^\[?(\d{1,3})[.)\]][^\S\n]*<?(?:https?://|www\.)\S+?>?[.,;]?$", re.MULTILINE
+    r"^\[?(\d{1,3})[.)\]][^\S\n]*<?(?:https?://|www\.)\S*?>?[.,;]?$", re.MULTILINE
 )
 _HOST = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 _FILE = re.compile(r"\.(?:s?html?|php|aspx?|jsp|cgi|pdf|txt)$", re.IGNORECASE)

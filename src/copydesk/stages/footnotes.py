@@ -17,9 +17,11 @@ from copydesk.lexicon import zipf
 # Both patterns start at the digit and look back for the letter before it, so that the
 # engine skips from digit to digit instead of trying a letter or a lookbehind at every
 # character of the text.
-_DIGIT_AFTER = re.compile(r"\d(?:(?<=[^\W\d_\s]\d)|(?<=[^\W\d_\s][\])”\"’]\d))")
+# A marker follows a word, its closing bracket or quote, or the sentence's end after it
+# (``away.1``).
+_DIGIT_AFTER = re.compile(r"\d(?:(?<=[^\W\d_\s]\d)|(?<=[^\W\d_\s][\])”\"’.,;:!?]\d))")
 _MARKER = re.compile(
-    r"(?=\d)(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)"
+    r"(?=\d)(?:(?<=[^\W\d_]{2})|(?<=[^\W\d_][\])”\"’.,;:!?]))(\d{1,3})(?=[\s.,;:!?)”\"’]|$)"
 )
 
 
@@ -33,6 +35,8 @@ def find_markers(texts: list[str], notes: Collection[int]) -> list[list[tuple[in
     [[(9, 10, ''), (28, 29, ''), (43, 44, '')]]
     >>> find_markers(["Aotearoa [aɔˈtɛaɾɔa]3) is"], {3})
     [[(20, 21, '')]]
+    >>> find_markers(["its span away.1 Then", "version 2.1 of it"], {1})
+    [[(14, 15, '')], []]
     >>> find_markers(["GreenPak4 is tiny; the GreenPak4 chip, downloads1 page"], {1, 4})
     [[(48, 49, '')]]
     """
