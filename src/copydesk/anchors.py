@@ -60,6 +60,17 @@ def find_anchors(head: list[Line]) -> Anchors:
     return Anchors(byline_at, byline, date_at, date)
 
 
+def reads_as_anchor(text: str) -> bool:
+    """Is the line a byline (with names) or a dateline?
+
+    >>> reads_as_anchor("Jane Doe | Reuters"), reads_as_anchor("March 3, 2021")
+    (True, True)
+    >>> reads_as_anchor("The bridge at dawn")
+    False
+    """
+    return _byline_of(text)[0] is not None or _dateline_of(text) is not None
+
+
 # The head of an article is read by more than one stage (the captions stage looks under
 # it, the front-matter stage reads it): the answers for a line are kept, not worked out
 # again. Both are pure functions of the text, and their results are frozen.

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
+from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors, reads_as_anchor
 from copydesk.dates import is_dateline
 from copydesk.draft import (
     BODY,
@@ -324,13 +324,12 @@ def _take_caption(
     to it (``runs_on_only``: only those that the caption's sentence runs on from, in lower
     case: without a blank line to bound it, a block above may be the article's head)."""
     lines = draft.lines
-    above = _below_front_lines(_block_above(lines, i, free))
     if runs_on_only:
-        k, first = len(above), text_part
-        while k > 0 and first[:1].islower():
-            k -= 1
-            first = above[k].text
-        above = above[k:]
+        above = _run_above(lines, i, text_part, free)
+    else:
+        above = _below_front_lines(_block_above(lines, i, free))
+    if runs_on_only:
+        pass
     elif text_part:
         # The caption shares the credit's line: lines above belong to it only while its
         # sentence runs on into that line (a finished sentence above is the article's).
@@ -350,6 +349,53 @@ def _take_caption(
         draft.set_role(line, Role.CAPTION if text else Role.PHOTO_CREDIT)
     if text:
         draft.captions.append(Caption(text=text, credit=close_letter_spacing(credit)))
+
+
+def _run_above(lines: list[Line], i: int, text_part: str, free: Free) -> list[Line]:
+    """The lines above line ``i`` that a caption ending there (``text_part`` of it on that
+    line) takes: back to the end of the text's sentence before it, within reach, not
+    crossing a heading, a byline or a dateline."""
+    above: list[Line] = []
+    j = i - 1
+    while j >= 0 and len(above) < CAPTION_REACH:
+        line = lines[j]
+        if line.blank or not free(line):
+            break
+        if (SENTENCE_END.search(line.text) and (above or text_part)) or (
+            _set_as_heading(line.text) or reads_as_anchor(line.text)
+        ):
+            break
+        above.insert(0, line)
+        j -= 1
+    if len(above) == CAPTION_REACH:
+        return []  # no sentence's end within reach: the caption cannot be bounded
+    return above
+
+
+HEADING_SHARE = 0.8  # the least share of a heading's longer words that are capitalized
+HEADING_WORDS = 4  # the fewest words of a line whose capitals tell a heading
+HEADING_CAPS_WORDS = 2  # ... the fewest words of one set in capitals
+
+
+def _set_as_heading(text: str) -> bool:
+    """Is the line set as a heading (in capitals, or with its longer words capitalized)?
+
+    >>> _set_as_heading("SAMANTHA AND THE"), _set_as_heading("Obama Admits Gun Laws Failed")
+    (True, True)
+    >>> _set_as_heading("Logic Devices"), _set_as_heading("Logic devices")
+    (True, False)
+    >>> _set_as_heading("telecommunications service providers to store")
+    False
+    """
+    words = words_of(text)
+    if text.isupper():
+        return len(words) >= HEADING_CAPS_WORDS
+    if len(words) < HEADING_WORDS:
+        # A short line: a heading's (its last line, "Logic Devices") when every word is
+        # capitalized.
+        return len(words) >= HEADING_CAPS_WORDS and all(word[0].isupper() for word in words)
+    longer = [word for word in words if len(word) > 3]
+    return bool(longer) and sum(w[0].isupper() for w in longer) >= HEADING_SHARE * len(longer)
 
 
 def _below_front_lines(block: list[Line]) -> list[Line]:
