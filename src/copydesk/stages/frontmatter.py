@@ -15,9 +15,10 @@ import re
 from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, same_size, text_size
+from copydesk.layout import percentile
 from copydesk.lexicon import common_words, words_of, zipf
 from copydesk.names import looks_like_name, names_a_role, parse_byline, parse_unled_byline
-from copydesk.shapes import DROP_CAP, SENTENCE_END
+from copydesk.shapes import BULLET_GLYPHS, DROP_CAP, SENTENCE_END
 from copydesk.titles import title_without_site
 
 
@@ -52,6 +53,8 @@ def extract_front_matter(draft: Draft) -> None:
     if first > HEAD_DEPTH:
         return  # too deep to be the head of the article: leave the text alone
     _title_and_dek(draft, head[start : first + 1])
+    if draft.dek is None and draft.title is not None:
+        _dek_under_anchors(draft, head, first)
 
 
 END_REACH = 12  # lines from the end of the body searched for a byline printed there
@@ -102,6 +105,48 @@ def _reads_as_masthead(text: str) -> bool:
         if long_or_text and find_date(piece) is None:
             return False
     return True
+
+
+DEK_MEASURE = 0.2  # a dek set in its own type runs this much longer or shorter than the text
+
+
+def _dek_under_anchors(draft: Draft, head: list[Line], first: int) -> None:
+    """A dek printed under the byline: a block of a few lines that reads as one, either
+    closed by the dateline under it or set in lines of another length than the text's
+    (another size of type, or across the columns)."""
+    k = first + 1
+    while k < len(head) and head[k].role in _ANCHOR_ROLES:
+        k += 1
+    end = k
+    while end < len(head) and head[end].role is BODY and end - k <= DEK_LINES:
+        if end > k and draft.blank_between(head[end - 1], head[end]):
+            break
+        end += 1
+    block = head[k:end]
+    if not block or len(block) > DEK_LINES or not _reads_as_dek(block):
+        return
+    if any(line.text[:1] in BULLET_GLYPHS for line in block):
+        return  # a list of the article's highlights, not a dek
+    closed = (
+        end < len(head)
+        and head[end].role in _ANCHOR_ROLES
+        and not draft.blank_between(block[-1], head[end])
+    )
+    if not closed:
+        text = [line for line in head[end:] if line.role is BODY][:DEK_TEXT_LINES]
+        if len(text) < DEK_TEXT_LINES // 2 or not SENTENCE_END.search(block[-1].text):
+            return
+        measure = percentile([len(line.text) for line in text], COLUMN_SHARE)
+        longest = max(len(line.text) for line in block)
+        if not measure or abs(longest - measure) <= DEK_MEASURE * measure:
+            return  # set like the text: the text's first paragraph
+    draft.dek = " ".join(line.text for line in block)
+    for line in block:
+        draft.set_role(line, Role.DEK)
+
+
+DEK_TEXT_LINES = 20  # lines of the text below a dek that give the text's measure
+COLUMN_SHARE = 0.9  # the text's measure: the line length that this share of its lines reach
 
 
 def _take_label(draft: Draft, line: Line) -> None:
