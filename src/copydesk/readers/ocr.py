@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from copydesk.draft import Draft, Medium
+from copydesk.draft import Box, Draft, Medium
 from copydesk.errors import (
     EmptyInputError,
     InputError,
@@ -29,6 +29,7 @@ from copydesk.errors import (
     NotTextError,
     OCRUnavailableError,
 )
+from copydesk.readers.ocr_layout import INK, Word, measured_lines, without_strays
 from copydesk.readers.text import read_text
 
 if TYPE_CHECKING:
@@ -123,6 +124,28 @@ def ocr_page_image(
     return _ocr(image, deadline=deadline, dpi=dpi, name=name, time_limit=time_limit).text
 
 
+def ocr_page_lines(
+    image: Image.Image,
+    *,
+    deadline: float,
+    dpi: float | None = None,
+    name: str = "input",
+    time_limit: float | None = None,
+) -> list[tuple[str, Box]]:
+    """The lines of one page image as tesseract reads them, each with its box in points
+    from the image's top left (at ``dpi``; at :data:`TARGET_DPI` where it is not known),
+    its type size and the width of its first word, as the PDF reader measures a line of
+    a born-digital page (see :mod:`copydesk.readers.ocr_layout`). The lines in which
+    tesseract was sure of no word are left out, as from :func:`ocr_page_image`'s text.
+    """
+    import numpy as np
+
+    data, prepared, dpi = _read(image, deadline=deadline, dpi=dpi, name=name, time_limit=time_limit)
+    lines = [words for _, words in _confident_lines(data)]
+    ink = np.asarray(prepared) < INK
+    return measured_lines(lines, dpi or TARGET_DPI, ink)
+
+
 def _frames(data: bytes, name: str) -> Iterator[Image.Image]:
     """Each frame of the image (one, or each page of a multi-page TIFF), loaded.
 
@@ -171,7 +194,22 @@ def _ocr(
     name: str = "input",
     time_limit: float | None = None,
 ) -> PageText:
-    """Prepare one page image and read it with tesseract (see :func:`_prepare`)."""
+    """The text of one page image (see :func:`_read`)."""
+    data, _, _ = _read(image, deadline=deadline, dpi=dpi, name=name, time_limit=time_limit)
+    return _page_text(data)
+
+
+def _read(
+    image: Image.Image,
+    *,
+    deadline: float,
+    dpi: float | None = None,
+    name: str = "input",
+    time_limit: float | None = None,
+) -> tuple[dict[str, list[Any]], Image.Image, float | None]:
+    """Prepare one page image and read it with tesseract (see :func:`_prepare`): its
+    words (tesseract's TSV, as a dict of columns), the image it read (whose pixels their
+    boxes count) and that image's resolution, where known."""
     _check_time(deadline, name, time_limit)
     if dpi is None:
         dpi = _dpi_of(image)
@@ -183,8 +221,7 @@ def _ocr(
     if dpi is not None:
         config += f" --dpi {round(dpi)}"
     remaining = _check_time(deadline, name, time_limit)
-    data = _tesseract(prepared, config, remaining, name, time_limit)
-    return _page_text(data)
+    return _tesseract(prepared, config, remaining, name, time_limit), prepared, dpi
 
 
 def _check_time(deadline: float, name: str, time_limit: float | None) -> float:
@@ -327,38 +364,56 @@ def _page_text(data: dict[str, list[Any]]) -> PageText:
 
     >>> data = {"level": [5] * 4, "block_num": [1, 1, 1, 2], "par_num": [1, 1, 1, 1],
     ...         "line_num": [1, 1, 2, 1], "text": ["Hello", "world", "again", "~"],
-    ...         "conf": [96, 95, 91, 12]}
+    ...         "conf": [96, 95, 91, 12], "left": [0, 60, 0, 0], "top": [0, 0, 20, 40],
+    ...         "width": [50, 50, 50, 5], "height": [12, 12, 12, 3]}
     >>> _page_text(data)
     PageText(text='Hello world\\nagain', words=3, confident_words=3, confidence=94.0)
     """
-    lines: list[tuple[tuple[int, int], list[tuple[str, float]]]] = []
+    out: list[str] = []
+    paragraph: tuple[int, int] | None = None
+    words = confident = 0
+    total = 0.0
+    for par, line in _confident_lines(data):
+        if paragraph is not None:
+            out.append("\n\n" if par != paragraph else "\n")
+        paragraph = par
+        out.append(" ".join(word.text for word in line))
+        words += len(line)
+        total += sum(word.conf for word in line)
+        confident += sum(
+            1 for word in line if word.conf >= SURE and sum(c.isalpha() for c in word.text) >= 3
+        )
+    return PageText("".join(out), words, confident, round(total / words, 1) if words else 0.0)
+
+
+def _confident_lines(data: dict[str, list[Any]]) -> list[tuple[tuple[int, int], list[Word]]]:
+    """Tesseract's lines, each with its block and paragraph and its words, in its order;
+    the lines in which it was sure of no word (:data:`CONFIDENT`) left out, and the specks
+    and stray marks at the others' ends (:func:`~copydesk.readers.ocr_layout.without_strays`)."""
+    lines: list[tuple[tuple[int, int], list[Word]]] = []
     key: tuple[int, int, int] | None = None
     for i, level in enumerate(data["level"]):
-        word = str(data["text"][i]).strip()
-        if level != _TSV_WORD_LEVEL or not word:
+        text = str(data["text"][i]).strip()
+        if level != _TSV_WORD_LEVEL or not text:
             continue
         where = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
         if where != key:
             lines.append((where[:2], []))
             key = where
-        lines[-1][1].append((word, float(data["conf"][i])))
-    out: list[str] = []
-    paragraph: tuple[int, int] | None = None
-    words = confident = 0
-    total = 0.0
-    for par, line in lines:
-        if max(conf for _, conf in line) < CONFIDENT:
-            continue
-        if paragraph is not None:
-            out.append("\n\n" if par != paragraph else "\n")
-        paragraph = par
-        out.append(" ".join(word for word, _ in line))
-        words += len(line)
-        total += sum(conf for _, conf in line)
-        confident += sum(
-            1 for word, conf in line if conf >= SURE and sum(c.isalpha() for c in word) >= 3
+        lines[-1][1].append(
+            Word(
+                text,
+                float(data["conf"][i]),
+                float(data["left"][i]),
+                float(data["top"][i]),
+                float(data["width"][i]),
+                float(data["height"][i]),
+            )
         )
-    return PageText("".join(out), words, confident, round(total / words, 1) if words else 0.0)
+    confident = [
+        (par, words) for par, words in lines if max(word.conf for word in words) >= CONFIDENT
+    ]
+    return [(par, without_strays(words)) for par, words in confident]
 
 
-__all__ = ["PageText", "ocr_page_image", "read_image"]
+__all__ = ["PageText", "ocr_page_image", "ocr_page_lines", "read_image"]

@@ -8,7 +8,9 @@ word, a first-line indent marks a new paragraph, and a gap wider than the line p
 stands between blocks.
 
 Pages are read one at a time and let go, so memory does not grow with the page count.
-Pages without a text layer (scans) are read by OCR, page by page.
+Pages without a text layer (scans) are read by OCR, page by page, and measured from the
+boxes of the words tesseract reads (:mod:`copydesk.readers.ocr_layout`): a scanned page's
+lines carry their layout as a born-digital page's do.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def read_pdf(
         boxes: list[Box | None] = []
         links: list[tuple[int, str]] = []  # (the line a link annotation lies on, its URL)
         images: list[tuple[int, Box]] = []  # (page, where a picture is drawn on it)
-        ocr_pages = 0
+        scans: list[range] = []  # the lines of each page read by OCR
         for number in range(pages):
             if time.monotonic() > deadline:
                 if not texts:
@@ -104,15 +106,16 @@ def read_pdf(
             page = document[number]
             try:
                 pieces = list(_page_pieces(page))
-                if not pieces and _has_images(page):
-                    ocr_pages += 1
-                    texts.extend(_ocr_lines(page, deadline, name))
-                    boxes.extend([None] * (len(texts) - len(boxes)))
-                    continue
+                scanned = not pieces and _has_images(page)
+                if scanned:
+                    pieces = _ocr_pieces(page, deadline, name)
                 first_line = len(texts)
                 for text, box in _layout_lines(pieces):
                     texts.append(text)
                     boxes.append(box)
+                if scanned:
+                    scans.append(range(first_line, len(texts)))
+                    continue  # the scan is the page, not a picture on it; it links nowhere
                 images.extend((number, box) for box in _image_boxes(page))
                 page_lines: _PageLines | None = None
                 for url, area in _link_annotations(document, page):
@@ -124,6 +127,8 @@ def read_pdf(
                 page.close()
     finally:
         document.close()
+    if scans:
+        _calibrate_scans(boxes, texts, scans)
     source, starts = _assemble(texts)
     if not source.strip():
         raise EmptyInputError(
@@ -144,7 +149,7 @@ def read_pdf(
     draft.facts.medium = Medium.PDF
     draft.facts.image_boxes = images
     draft.warnings.extend(warnings)
-    if ocr_pages:
+    if scans:
         draft.facts.ocr = True
     return draft
 
@@ -373,13 +378,45 @@ def _has_images(page: Any) -> bool:
     return any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in page.get_objects())
 
 
-def _ocr_lines(page: Any, deadline: float, name: str) -> list[str | None]:
-    """The lines of a scanned page, read by OCR (no layout: the text path takes them)."""
-    from copydesk.readers.ocr import ocr_page_image
+def _ocr_pieces(page: Any, deadline: float, name: str) -> list[_Piece]:
+    """The lines of a scanned page, read by OCR, each measured as a piece of a born-digital
+    page is (in points from the page's top left: the page is rendered whole), so that the
+    scan is laid out as such a page is."""
+    from copydesk.readers.ocr import ocr_page_lines
 
     image = page.render(scale=OCR_DPI / 72).to_pil()
-    text = ocr_page_image(image, deadline=deadline, dpi=OCR_DPI, name=name)
-    return [_BREAKS.sub(" ", line).rstrip() for line in text.split("\n")]
+    return [
+        _Piece(_BREAKS.sub(" ", text), box, box.top, box.bottom)
+        for text, box in ocr_page_lines(image, deadline=deadline, dpi=OCR_DPI, name=name)
+    ]
+
+
+# The type of a scan is read from its pixels within a few per cent, by ratios of letter
+# heights that differ from face to face (ocr_layout): a scan's text type within this share
+# of the text type of the document's born-digital pages is that type.
+SCAN_CALIBRATION = 0.12
+
+
+def _calibrate_scans(boxes: list[Box | None], texts: list[str | None], scans: list[range]) -> None:
+    """Scale the type sizes read from scanned pages to the document's born-digital pages,
+    where it has both and their text type is near: a page scanned into a PDF of text is a
+    page of the same publication, set in the same type, and the sizes measured exactly on
+    its other pages make its lines' widths (in ems) and sizes compare with theirs."""
+    scanned = {k for lines in scans for k in lines}
+    digital: Counter[float] = Counter()
+    read: Counter[float] = Counter()
+    for k, (box, text) in enumerate(zip(boxes, texts, strict=True)):
+        if box is not None and box.size > 0 and text:
+            (read if k in scanned else digital)[round(box.size, 1)] += len(text)
+    if not digital or not read:
+        return
+    exact, measured = digital.most_common(1)[0][0], read.most_common(1)[0][0]
+    if abs(exact - measured) > SCAN_CALIBRATION * exact:
+        return
+    for k in sorted(scanned):
+        box = boxes[k]
+        if box is not None:
+            boxes[k] = box._replace(size=round(box.size * exact / measured, 1))
 
 
 def _layout_lines(pieces: list[_Piece]) -> Iterator[tuple[str, Box | None]]:
