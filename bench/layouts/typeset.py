@@ -240,8 +240,12 @@ def compose(article: Article, layout: Layout) -> Composed:
 
     # The body: the first paragraphs of the article.
     paragraphs = article.paragraphs[: layout.paragraphs_set]
-    # Blocks as set: subheads are set as headings, the rest as paragraphs.
+    # Blocks as set: subheads are set as headings, the rest as paragraphs. Subheads set in
+    # capitals are printed in capitals (the text itself, as the truth has it, not CSS).
     blocks = [("subhead" if is_subhead(p) and k > 0 else "p", p) for k, p in enumerate(paragraphs)]
+    if layout.subheads == "caps":
+        blocks = [(kind, text.upper() if kind == "subhead" else text) for kind, text in blocks]
+        paragraphs = [text for _, text in blocks]
 
     headline = article.title
     if layout.headline_case == "title":
@@ -496,7 +500,7 @@ def _css(layout: Layout) -> str:
     hyphens = "auto" if layout.hyphenate else "manual"
     subhead = {
         "bold": "font-weight: bold;",
-        "caps": "text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.9em;",
+        "caps": "letter-spacing: 0.04em; font-size: 0.9em;",
         "italic": "font-style: italic; font-weight: bold;",
     }[layout.subheads]
     return f"""
