@@ -47,6 +47,7 @@ def test_word_fix(case: dict[str, Any]) -> None:
         *cases("backmatter.jsonl"),
         *cases("webpage.jsonl"),
         *cases("captions.jsonl"),
+        *cases("pullquotes.jsonl"),
         *cases("lists.jsonl"),
         *cases("columns.jsonl"),
     ],

@@ -38,6 +38,7 @@ class Role(StrEnum):
     BYLINE = "byline"
     DATELINE = "dateline"
     CAPTION = "caption"
+    PULL_QUOTE = "pull quote"  # a sentence of the text set again in large type
     PHOTO_CREDIT = "photo credit"  # a credit without a caption of its own
     IMAGE_FILE = "image file name"  # printed in place of a web page's picture
     IMAGE_ALT_TEXT = "image alt text"

@@ -26,6 +26,7 @@ from copydesk.stages.normalize import EDIT_KINDS as UNICODE_EDITS
 from copydesk.stages.normalize import normalize_unicode
 from copydesk.stages.paragraphs import EDIT_KINDS as PARAGRAPH_EDITS
 from copydesk.stages.paragraphs import rebuild_paragraphs
+from copydesk.stages.pullquotes import remove_pull_quotes
 from copydesk.stages.webpage import WIDGET_RULE_RUN, WIDGET_RULES, find_article
 from copydesk.stages.words import WORD_FIXES, repair_words
 
@@ -73,6 +74,12 @@ STAGES: tuple[Stage, ...] = (
         find_captions,
         "photo captions and credits",
         removes=_roles(Role.CAPTION, Role.PHOTO_CREDIT, Role.IMAGE_FILE, Role.IMAGE_ALT_TEXT),
+    ),
+    Stage(
+        "pullquotes",
+        remove_pull_quotes,
+        "pull quotes: sentences of the text set again apart from it",
+        removes=_roles(Role.PULL_QUOTE),
     ),
     Stage(
         "front",
