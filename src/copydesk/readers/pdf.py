@@ -271,7 +271,7 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
             # Top-down coordinates: the page's top is 0.
             top=height - top0,
             bottom=height - bottom0,
-            size=raw.FPDFText_GetFontSize(textpage, first),
+            size=_piece_size(textpage, first, last),
             word=word_x1 - x0,
             bold=raw.FPDFText_GetFontWeight(textpage, first) >= BOLD_WEIGHT
             or _BOLD_NAME.search(font_name) is not None,
@@ -281,6 +281,18 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
         tail_top=height - top1,
         tail_bottom=height - bottom1,
     )
+
+
+def _piece_size(textpage: Any, first: int, last: int) -> float:
+    """The type size a piece is set in: the middle one of its first, middle and last
+    characters' sizes, so that a raised initial (a first letter set large in the line)
+    does not make the line's type large."""
+    import pypdfium2.raw as raw
+
+    sizes = sorted(
+        raw.FPDFText_GetFontSize(textpage, k) for k in (first, (first + last) // 2, last)
+    )
+    return float(sizes[1])
 
 
 def _link_annotations(document: Any, page: Any) -> Iterator[tuple[str, Box]]:
