@@ -260,7 +260,11 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
     space = text.find(" ", first, last)
     word_x1 = textpage.get_charbox(space - 1 if space > 0 else last)[2]
     font_flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(textpage, first, _FONT_NAME, len(_FONT_NAME), ctypes.byref(font_flags))
+    # The piece's style is its middle character's: a line of text that starts with a word
+    # in bold (a lead-in) is not set in bold.
+    middle = (first + last) // 2
+    flags = ctypes.byref(font_flags)
+    raw.FPDFText_GetFontInfo(textpage, middle, _FONT_NAME, len(_FONT_NAME), flags)
     # The base font's name says what its descriptor may not (the standard 14 have none).
     font_name = _FONT_NAME.value
     return _Piece(
@@ -273,7 +277,7 @@ def _piece(textpage: Any, text: str, first: int, last: int, height: float) -> _P
             bottom=height - bottom0,
             size=_piece_size(textpage, first, last),
             word=word_x1 - x0,
-            bold=raw.FPDFText_GetFontWeight(textpage, first) >= BOLD_WEIGHT
+            bold=raw.FPDFText_GetFontWeight(textpage, middle) >= BOLD_WEIGHT
             or _BOLD_NAME.search(font_name) is not None,
             italic=bool(font_flags.value & ITALIC_FLAG)
             or _ITALIC_NAME.search(font_name) is not None,
@@ -397,10 +401,64 @@ def _ocr_pieces(page: Any, deadline: float, name: str) -> list[_Piece]:
     from copydesk.readers.ocr import ocr_page_lines
 
     image = page.render(scale=OCR_DPI / 72).to_pil()
-    return [
-        _Piece(_BREAKS.sub(" ", text), box, box.top, box.bottom)
-        for text, box in ocr_page_lines(image, deadline=deadline, dpi=OCR_DPI, name=name)
-    ]
+    return _fragments_joined(
+        [
+            _Piece(_BREAKS.sub(" ", text), box, box.top, box.bottom)
+            for text, box in ocr_page_lines(image, deadline=deadline, dpi=OCR_DPI, name=name)
+        ]
+    )
+
+
+# Pieces of one printed line whose type sizes are within this ratio are one type: a drop
+# cap beside a line is set DROP_CAP_SCALE times larger.
+FRAGMENT_SIZES = 1.25
+
+
+def _fragments_joined(pieces: list[_Piece]) -> list[_Piece]:
+    """Lines that tesseract read in pieces put back together.
+
+    Narrow justified columns have wide spaces, which tesseract may take for the gap
+    between two columns: it then gives the words after such a space as a line (even a
+    block) of their own, often far from the rest of the line in its reading order. A piece
+    that does not start at a column's left edge is such a fragment: it is joined to the
+    piece that ends to its left on the same printed line, in the same column and type.
+    """
+    if not pieces:
+        return pieces
+    size, _ = _body_type(pieces)
+    lefts = _column_lefts(pieces, size)
+    out: list[_Piece | None] = list(pieces)
+    for k in sorted(range(len(pieces)), key=lambda i: pieces[i].box.x0):
+        fragment = out[k]
+        if fragment is None or not fragment.box.size:
+            continue
+        box = fragment.box
+        edge = max((x for x in lefts if x <= box.x0 + 0.25 * size), default=None)
+        if edge is None or box.x0 - edge <= 0.5 * size:
+            continue  # a column's line (or a line of its own, left of every column)
+        best: tuple[float, int] | None = None
+        for i, piece in enumerate(out):
+            if (
+                piece is not None
+                and i != k
+                and edge - 0.25 * size <= piece.box.x0
+                and piece.box.x1 <= box.x0 + 1
+                and max(piece.box.size, box.size) <= FRAGMENT_SIZES * min(piece.box.size, box.size)
+                and _overlaps(piece, fragment)
+                and (best is None or piece.box.x1 > best[0])
+            ):
+                best = (piece.box.x1, i)
+        if best is not None:
+            line = out[best[1]]
+            assert line is not None
+            out[best[1]] = _Piece(
+                line.text + " " + fragment.text,
+                line.box._replace(x1=box.x1),
+                line.tail_top,
+                line.tail_bottom,
+            )
+            out[k] = None
+    return [piece for piece in out if piece is not None]
 
 
 # The type of a scan is read from its pixels within a few per cent, by ratios of letter

@@ -10,12 +10,13 @@ paragraphs in this input or only columns and pages is measured per document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise, repeat
 from typing import NamedTuple
 
-from copydesk.draft import BODY, Draft, Line
+from copydesk.draft import BODY, Draft, Line, same_size
 from copydesk.layout import lines_of_code, percentile, text_width
 from copydesk.lexicon import keep_line_end_hyphen, zipf
 from copydesk.model import Edit
@@ -73,6 +74,7 @@ class LineFacts(NamedTuple):
     code: bool
     drop_cap: bool
     listed: bool  # starts with a bullet or a list number
+    apart: bool  # set in another type than the text (a subhead in bold), as measured
 
 
 @dataclass(slots=True)
@@ -130,7 +132,9 @@ def rebuild_paragraphs(draft: Draft) -> None:
     facts = line_facts([line.text for line in body], hyphenates)
     measured = body[0].box is not None or body[-1].box is not None  # by a PDF reader
     if measured:
-        facts = _measured_facts(body, facts)
+        # A printed web page sets code, links and widgets in type of their own: only a
+        # typeset page's change of type marks a subhead.
+        facts = _measured_facts(body, facts, styled=not draft.web_print)
     measure = _measure(body, gaps, facts, hyphenates, draft.facts.one_paragraph_per_line, measured)
     current: list[Line] = [body[0]]
     paragraphs: list[list[Line]] = []
@@ -198,25 +202,40 @@ def line_facts(texts: list[str], hyphenates: bool = False) -> list[LineFacts]:
                     and (_BULLET.match(text) or _NUMBERED.match(text)) is not None
                     for text in texts
                 ],
+                [False] * len(texts),  # apart: only a measured page tells
                 strict=True,
             ),
         )
     )
 
 
-def _measured_facts(body: list[Line], facts: list[LineFacts]) -> list[LineFacts]:
+def _measured_facts(
+    body: list[Line], facts: list[LineFacts], *, styled: bool = True
+) -> list[LineFacts]:
     """The facts of lines whose reader measured them on the page (a PDF): their widths
     from the column's left edge and their first words' widths as set, in the same unit
-    (36ths of an em of their type) as the estimates they replace."""
+    (36ths of an em of their type) as the estimates they replace; and (``styled``) which
+    lines are set in another weight or size than most of the text."""
     out = list(facts)
+    style = _text_style(body) if styled else None
     for k, line in enumerate(body):
         box = line.box
         if box is None or box.size <= 0:
             continue
         em = box.size / 36
         width = round((box.x1 - box.x0) / em) + box.indent * 18
-        out[k] = facts[k]._replace(width=width, word=round(box.word / em) + SPACE)
+        apart = style is not None and (box.bold != style[0] or not same_size(box.size, style[1]))
+        out[k] = facts[k]._replace(width=width, word=round(box.word / em) + SPACE, apart=apart)
     return out
+
+
+def _text_style(body: list[Line]) -> tuple[bool, float] | None:
+    """The weight (bold or not) and size that most of the text's characters are set in."""
+    styles: Counter[tuple[bool, float]] = Counter()
+    for line in body:
+        if line.box is not None and line.box.size > 0:
+            styles[(line.box.bold, round(line.box.size, 1))] += len(line.text)
+    return styles.most_common(1)[0][0] if styles else None
 
 
 def _syllable_width(word: str, word_width: int) -> int:
@@ -350,6 +369,8 @@ def _is_break(
     """Does a paragraph end between line ``a`` and line ``b``?"""
     if fa.drop_cap:
         return False
+    if fa.apart != fb.apart:
+        return True  # the type changes: a subhead in bold starts or ends
     width, hyphenates = measure.width, measure.hyphenates
     if fa.code and fb.code:
         return False  # a block of code stays one block
