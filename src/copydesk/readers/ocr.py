@@ -29,7 +29,7 @@ from copydesk.errors import (
     NotTextError,
     OCRUnavailableError,
 )
-from copydesk.readers.ocr_layout import INK, Word, measured_lines, without_strays
+from copydesk.readers.ocr_layout import Word, measured_lines, without_strays
 from copydesk.readers.text import read_text
 
 if TYPE_CHECKING:
@@ -141,9 +141,13 @@ def ocr_page_lines(
     import numpy as np
 
     data, prepared, dpi = _read(image, deadline=deadline, dpi=dpi, name=name, time_limit=time_limit)
-    lines = [words for _, words in _confident_lines(data)]
-    ink = np.asarray(prepared) < INK
-    return measured_lines(lines, dpi or TARGET_DPI, ink)
+    lines = _confident_lines(data)
+    return measured_lines(
+        [words for _, words in lines],
+        dpi or TARGET_DPI,
+        np.asarray(prepared, dtype=np.uint8),
+        [block for (block, _), _ in lines],
+    )
 
 
 def _frames(data: bytes, name: str) -> Iterator[Image.Image]:

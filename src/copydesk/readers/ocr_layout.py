@@ -24,10 +24,13 @@ as marks or words at a line's ends is left out of the line (:func:`without_stray
 
 from __future__ import annotations
 
+import bisect
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 from numpy.typing import NDArray
@@ -37,8 +40,10 @@ from copydesk.draft import Box
 POINTS_PER_INCH = 72.0
 # Grey levels (0-255) darker than this are ink: lighter than the middle, since the thin
 # strokes of a serif face scanned at 150 dpi come out mid-grey, and a descender cut off at
-# its thinnest row would be trimmed away with the specks (see trimmed).
+# its thinnest row would be trimmed away with the specks (see trimmed). A letter's edge
+# is where the grey is half dark: a blurred scan spreads light grey beyond it.
 INK = 170
+EDGE = 128
 # Letters by what they reach once a word's detached marks are trimmed (dots, accents,
 # quotes, specks: see trimmed): above the x-height (capitals and digits are found by their
 # category), below the baseline, a little below it.
@@ -84,11 +89,23 @@ FLAT_GAP = 1.0
 STRAY_GAP = 3.0
 STRAY_CONF = 50
 SMALL = 0.5
+# A space at least this many ems wide, which ends where COLUMN_LINES lines or more start,
+# is a gutter between columns (5 mm in the generated layouts, 1.3 to 1.7 ems; a space of
+# justified type is a third of an em, seldom one).
+GUTTER = 0.9
+COLUMN_LINES = 3
+INDENTS = 6  # ems: an edge where lines start this close right of another is an indent
 # Sizes of lines within this share of each other, in a run, are one size measured twice
 # (the spread of a line's reading on a clean scan is about 3 per cent; draft.SAME_SIZE
 # takes 5 as one size); a group's size is the median of its lines' readings, weighted by
 # their letters.
 SIZE_STEP = 0.06
+# Lines set one under another at most this many of their sizes apart (text and headlines
+# are set at 1.0 to 1.4; a dek or a byline stands further under a headline), whose sizes
+# are read within RUN_STEP of each other, are one size (see _runs).
+RUN_LEADING = 1.6
+RUN_STEP = 0.12
+LEADING_JITTER = 0.1  # steps between a run's lines this close to their median are even
 SIZE_DIGITS = 1  # sizes are given to a tenth of a point, as the stages compare them
 
 
@@ -121,41 +138,61 @@ class _Placed:
 
 
 def measured_lines(
-    lines: Sequence[Sequence[Word]], dpi: float, ink: NDArray[np.bool_] | None = None
+    lines: Sequence[Sequence[Word]],
+    dpi: float,
+    grey: NDArray[np.uint8] | None = None,
+    blocks: Sequence[int] | None = None,
 ) -> list[tuple[str, Box]]:
     """Each line's text and its box in points (top-down), with its type size and the
-    width of its first word, from its words as tesseract read them at ``dpi``; ``ink`` is
-    the image read, ``True`` where it is dark, on which the words' boxes are trimmed."""
+    width of its first word, from its words as tesseract read them at ``dpi``, in its
+    reading order; ``grey`` is the image read (grey levels), on which the words' boxes
+    are trimmed, ``blocks`` the block tesseract found each line in."""
     scale = POINTS_PER_INCH / dpi
-    if ink is not None:
-        lines = [[trimmed(word, ink) for word in line] for line in lines]
+    if grey is not None:
+        lines = [[trimmed(word, grey) for word in line] for line in lines]
     slope = skew(lines)
-    placed = [[_placed(word, slope, scale) for word in line] for line in lines if line]
+    placed = [[_placed(word, slope, scale) for word in line] for line in lines]
+    placed = _split_at_gutters(placed, range(len(placed)) if blocks is None else blocks)
     readings = _line_sizes(placed)
-    sizes = grouped_sizes(readings, [sum(len(w.text) for w in line) for line in placed])
+    baselines = [_baseline(line, size) for line, size in zip(placed, readings, strict=True)]
+    weights = [sum(len(w.text) for w in line) for line in placed]
+    runs = _runs(placed, readings, baselines, weights)
+    run_sizes = grouped_sizes(
+        [_size_of(run, readings, weights) for run in runs],
+        [sum(weights[k] for k in run) for run in runs],
+    )
+    sizes = [0.0] * len(placed)
+    for run, size in zip(runs, run_sizes, strict=True):
+        for k in run:
+            sizes[k] = size
+    _even_leading(runs, run_sizes, baselines)
     return [
-        (" ".join(w.text for w in line), _box(line, size))
-        for line, size in zip(placed, sizes, strict=True)
+        (" ".join(w.text for w in line), _box(line, size, baseline))
+        for line, size, baseline in zip(placed, sizes, baselines, strict=True)
     ]
 
 
-def trimmed(word: Word, ink: NDArray[np.bool_]) -> Word:
-    """The word with its box cut to its longest run of inked rows.
+def trimmed(word: Word, grey: NDArray[np.uint8]) -> Word:
+    """The word with its box cut to its longest run of inked rows, and that run to the
+    rows where the ink is darker than the middle grey.
 
     Tesseract's box holds everything it took for part of the word: a speck of dirt above
     it as well as an i's dot or an accent. These stand apart from the letters by a row of
     white or more, and are cut off; the letters themselves, ascenders and descenders
     joined to them, make the longest run. (The words whose letters' heights hang on their
-    dots or accents are not read for the size: see :func:`_share_of_em`.)
+    dots or accents are not read for the size: see :func:`_share_of_em`.) Light grey
+    joins the letters' thin strokes (:data:`INK`), but a blurred scan spreads it beyond
+    their edges, which lie where the grey is half dark (:data:`EDGE`).
 
-    >>> ink = np.zeros((20, 10), dtype=bool)
-    >>> ink[2:3, 4:5] = ink[6:15, 1:9] = True  # a speck, then the letters
-    >>> trimmed(Word("ox", 95, 0, 0, 10, 20), ink)
+    >>> grey = np.full((20, 10), 255, dtype=np.uint8)
+    >>> grey[2:3, 4:5] = grey[6:15, 1:9] = 0  # a speck, then the letters
+    >>> grey[5, 1:9] = grey[15, 1:9] = 150  # their blurred edges
+    >>> trimmed(Word("ox", 95, 0, 0, 10, 20), grey)
     Word(text='ox', conf=95, left=0, top=6, width=10, height=9)
     """
     top, left = max(round(word.top), 0), max(round(word.left), 0)
-    block = ink[top : top + round(word.height), left : left + round(word.width)]
-    rows: list[bool] = np.any(block, axis=1).tolist()
+    block = grey[top : top + round(word.height), left : left + round(word.width)]
+    rows: list[bool] = np.any(block < INK, axis=1).tolist()
     best = (0, 0)  # (length, start) of the longest run
     start = 0
     for k, inked in enumerate([*rows, False]):
@@ -165,6 +202,11 @@ def trimmed(word: Word, ink: NDArray[np.bool_]) -> Word:
     length, first = best
     if length == 0:
         return word
+    dark: list[bool] = np.any(block[first : first + length] < EDGE, axis=1).tolist()
+    if any(dark):
+        last = first + len(dark) - dark[::-1].index(True)
+        first += dark.index(True)
+        length = last - first
     return replace(word, top=top + first, height=length)
 
 
@@ -172,8 +214,9 @@ def without_strays(line: Sequence[Word]) -> list[Word]:
     """The line less the specks and stray marks tesseract read at its ends.
 
     Dirt on a scan is read as marks and letters: a speck beside a line as a mark
-    (``.``, ``-``, ``:``) far smaller than a letter both ways; a scratch or a rule as
-    letters or dashes far flatter than a letter; dirt in the margin, or the grain of a
+    (``.``, ``-``, ``:``) far smaller than a letter both ways, or (beside large type) as
+    marks or small letters that tesseract is unsure of; a scratch or a rule as letters or
+    dashes far flatter than a letter; dirt in the margin, or the grain of a
     photo beside the text, as a run of words that tesseract is unsure of (or of small
     letters) far from the line's text. Any of them would stretch the line's box over the
     margin, and its text would end in them, not in its last word's period. Each is told by
@@ -198,9 +241,13 @@ def without_strays(line: Sequence[Word]) -> list[Word]:
         return words[k].left - (words[k - 1].left + words[k - 1].width)
 
     def dirt(word: Word, gap: float) -> bool:
-        if max(word.width, word.height) < SPECK * height:  # a speck
-            return gap > SPECK * height
-        return word.height < SPECK * height and gap > FLAT_GAP * height  # a scratch
+        if max(word.width, word.height) < SPECK * height and gap > SPECK * height:  # a speck
+            return True
+        if word.height < SPECK * height and gap > FLAT_GAP * height:  # a scratch
+            return True
+        # Marks, or small letters, that tesseract was unsure of: a speck beside large type.
+        letters = any(c.isalnum() for c in word.text)
+        return word.conf < STRAY_CONF and (not letters or word.height < SMALL * height)
 
     def unsure(run: list[Word]) -> bool:
         return sum(word.conf for word in run) / len(run) < STRAY_CONF or all(
@@ -306,6 +353,51 @@ def _placed(word: Word, slope: float, scale: float) -> _Placed:
     )
 
 
+def _split_at_gutters(
+    lines: Sequence[Sequence[_Placed]], blocks: Sequence[int]
+) -> list[list[_Placed]]:
+    """The lines, those that tesseract read across the gutter between two columns cut
+    there, and the lines of each block given column by column.
+
+    Where columns stand close, tesseract may read a line of one and the line beside it
+    in the next as one line, or the lines of two columns as one block, line by line
+    across. A line is cut where a space of :data:`GUTTER` ems or more ends at the left
+    edge of a column (where :data:`COLUMN_LINES` lines or more start); the lines of a
+    block, and the parts of its lines, are then given as the columns are read, column by
+    column, each in tesseract's order.
+
+    >>> def line(x0, words):
+    ...     return [_Placed(w, x0 + 30 * k, x0 + 30 * k + 25, 0, 7, 10, True, False, True)
+    ...             for k, w in enumerate(words.split())]
+    >>> lines = [line(50, "a b c d"), line(50, "e f g h"), line(170, "x y z"),
+    ...          line(50, "i j k"), line(170, "w v u"), line(170, "t s")]
+    >>> lines[1][2:] = line(170, "g h")
+    >>> parts = _split_at_gutters(lines, [1, 1, 1, 3, 3, 4])
+    >>> [" ".join(w.text for w in part) for part in parts]
+    ['a b c d', 'e f', 'g h', 'x y z', 'i j k', 'w v u', 't s']
+    """
+    sizes = _line_sizes(lines)
+    starts = Counter(round(line[0].x0) for line in lines if line)
+    edges = sorted(x for x, n in starts.items() if n >= COLUMN_LINES)
+    size = statistics.median(sizes) if sizes else 0.0
+    # The columns' left edges: an edge a few ems right of another is an indent in it.
+    columns = [x for k, x in enumerate(edges) if k == 0 or x - edges[k - 1] > INDENTS * size]
+    out: list[list[_Placed]] = []
+    block: list[list[_Placed]] = []  # the parts of the lines of one block
+    for k, (line, size) in enumerate(zip(lines, sizes, strict=True)):
+        cuts = [
+            i
+            for i in range(1, len(line))
+            if line[i].x0 - line[i - 1].x1 >= GUTTER * size
+            and any(abs(line[i].x0 - edge) <= 0.5 * size for edge in edges)
+        ]
+        block.extend(list(line[a:b]) for a, b in pairwise([0, *cuts, len(line)]) if b > a)
+        if k + 1 == len(lines) or blocks[k + 1] != blocks[k]:
+            out.extend(sorted(block, key=lambda part: bisect.bisect(columns, part[0].x0 + size)))
+            block = []
+    return out
+
+
 def _line_sizes(lines: Sequence[Sequence[_Placed]]) -> list[float]:
     """The type size of each line: the median of its words' readings (of the words read
     surely, where there are any).
@@ -358,6 +450,12 @@ def grouped_sizes(readings: Sequence[float], weights: Sequence[int]) -> list[flo
     return out
 
 
+def _size_of(lines: list[int], readings: Sequence[float], weights: Sequence[int]) -> float:
+    """The median of the readings of ``lines``, weighted by their letters."""
+    ordered = sorted(lines, key=readings.__getitem__)
+    return _weighted_median([readings[k] for k in ordered], [weights[k] for k in ordered])
+
+
 def _weighted_median(values: Sequence[float], weights: Sequence[int]) -> float:
     """The value at the middle of the weights (``values`` sorted)."""
     half = sum(max(w, 1) for w in weights) / 2
@@ -369,19 +467,88 @@ def _weighted_median(values: Sequence[float], weights: Sequence[int]) -> float:
     return values[-1]
 
 
-def _box(line: Sequence[_Placed], size: float) -> Box:
+def _baseline(line: Sequence[_Placed], size: float) -> float:
+    """Where the line's letters stand: the median bottom of its words without descenders
+    (of all its words, less a descender's depth, where each has one)."""
+    level = [w.bottom for w in line if not w.falls and w.letters]
+    if level:
+        return statistics.median(level)
+    return statistics.median(w.bottom for w in line) - _DESCENDER * size
+
+
+def _runs(
+    lines: Sequence[Sequence[_Placed]],
+    readings: Sequence[float],
+    baselines: Sequence[float],
+    weights: Sequence[int],
+) -> list[list[int]]:
+    """The lines in runs that are set in one size: each line of a run stands under the
+    one before it, across the same stretch of the page, at most :data:`RUN_LEADING` of
+    its size lower, and its size is read within :data:`RUN_STEP` of the run's.
+
+    The lines of a headline are few, of few words each, and set close: an ascender of
+    one touching a descender of the line above stretches a word's height, and a line's
+    reading can be out by more than two sizes set apart differ (:data:`SIZE_STEP`). Set
+    one under another at the leading of their type, and read near, they are one size.
+    """
+    runs: list[list[int]] = []
+    for k, line in enumerate(lines):
+        if runs:
+            run = runs[-1]
+            last = run[-1]
+            size = _size_of(run, readings, weights)
+            step = baselines[k] - baselines[last]
+            across = _x0(line) < _x1(lines[last]) and _x0(lines[last]) < _x1(line)
+            near = max(size, readings[k]) <= (1 + RUN_STEP) * min(size, readings[k])
+            if across and near and 0 < step <= RUN_LEADING * max(size, readings[k]):
+                run.append(k)
+                continue
+        runs.append([k])
+    return runs
+
+
+def _even_leading(runs: list[list[int]], sizes: list[float], baselines: list[float]) -> None:
+    """Set the lines of each run at one leading where they were read at nearly one: the
+    leading of their size on the page.
+
+    Type is set at an even leading, but a baseline read from pixels is out by a pixel or
+    two either way; the layout counts the steps from line to line to find the text's
+    leading (and the blank space between blocks, which is wider), and jittered steps fall
+    apart into neighbouring counts. A step between two lines of a run within
+    :data:`LEADING_JITTER` of the median step of the runs in its size is that step.
+
+    >>> baselines = [100.0, 112.6, 124.7, 137.4, 160.0, 172.3]
+    >>> _even_leading([[0, 1, 2, 3], [4, 5]], [9.0, 9.0], baselines)
+    >>> [round(b, 1) for b in baselines]
+    [100.0, 112.5, 124.9, 137.4, 160.0, 172.4]
+    """
+    steps: dict[float, list[float]] = {}
+    for run, size in zip(runs, sizes, strict=True):
+        steps.setdefault(size, []).extend(baselines[b] - baselines[a] for a, b in pairwise(run))
+    leading = {size: statistics.median(found) for size, found in steps.items() if found}
+    for run, size in zip(runs, sizes, strict=True):
+        for a, b in pairwise(run):
+            step = baselines[b] - baselines[a]
+            if abs(step - leading[size]) <= LEADING_JITTER * leading[size]:
+                baselines[b] = baselines[a] + leading[size]
+
+
+def _x0(line: Sequence[_Placed]) -> float:
+    return min(w.x0 for w in line)
+
+
+def _x1(line: Sequence[_Placed]) -> float:
+    return max(w.x1 for w in line)
+
+
+def _box(line: Sequence[_Placed], size: float, baseline: float) -> Box:
     """The line's box as pdfium measures a line of type: from the baseline, the font's
     ascent above and descent below (not the ink, which a drop cap or a speck would
     stretch)."""
-    level = [w.bottom for w in line if not w.falls and w.letters]
-    if level:
-        baseline = statistics.median(level)
-    else:
-        baseline = statistics.median(w.bottom for w in line) - _DESCENDER * size
     first = line[0]
     return Box(
-        x0=min(w.x0 for w in line),
-        x1=max(w.x1 for w in line),
+        x0=_x0(line),
+        x1=_x1(line),
         top=baseline - ASCENT * size,
         bottom=baseline + DESCENT * size,
         size=size,

@@ -401,12 +401,30 @@ def _ocr_pieces(page: Any, deadline: float, name: str) -> list[_Piece]:
     from copydesk.readers.ocr import ocr_page_lines
 
     image = page.render(scale=OCR_DPI / 72).to_pil()
-    return _fragments_joined(
-        [
-            _Piece(_BREAKS.sub(" ", text), box, box.top, box.bottom)
-            for text, box in ocr_page_lines(image, deadline=deadline, dpi=OCR_DPI, name=name)
-        ]
-    )
+    pieces = [
+        _Piece(_BREAKS.sub(" ", text), box, box.top, box.bottom)
+        for text, box in ocr_page_lines(image, deadline=deadline, dpi=OCR_DPI, name=name)
+    ]
+    if not pieces:
+        return pieces
+    size, _ = _body_type(pieces)
+    lefts = _column_lefts(pieces, size)
+    return _fragments_joined(_on_column_edges(pieces, lefts, size), lefts, size)
+
+
+def _on_column_edges(pieces: list[_Piece], lefts: list[float], size: float) -> list[_Piece]:
+    """Lines read from a scan that start a little left of a column's edge (half an em:
+    a speck, a letter's overhang, a skew not quite undone) put on it, as a typesetter set
+    them: an edge just right of a line's start would measure the column's lines from the
+    column to its left, as deeply indented."""
+    out = []
+    for piece in pieces:
+        box = piece.box
+        edge = min(lefts, key=lambda x: abs(x - box.x0), default=box.x0)
+        if box.size and 0 < edge - box.x0 <= 0.5 * size:
+            piece = _Piece(piece.text, box._replace(x0=edge), piece.tail_top, piece.tail_bottom)
+        out.append(piece)
+    return out
 
 
 # Pieces of one printed line whose type sizes are within this ratio are one type: a drop
@@ -414,7 +432,7 @@ def _ocr_pieces(page: Any, deadline: float, name: str) -> list[_Piece]:
 FRAGMENT_SIZES = 1.25
 
 
-def _fragments_joined(pieces: list[_Piece]) -> list[_Piece]:
+def _fragments_joined(pieces: list[_Piece], lefts: list[float], size: float) -> list[_Piece]:
     """Lines that tesseract read in pieces put back together.
 
     Narrow justified columns have wide spaces, which tesseract may take for the gap
@@ -423,18 +441,14 @@ def _fragments_joined(pieces: list[_Piece]) -> list[_Piece]:
     that does not start at a column's left edge is such a fragment: it is joined to the
     piece that ends to its left on the same printed line, in the same column and type.
     """
-    if not pieces:
-        return pieces
-    size, _ = _body_type(pieces)
-    lefts = _column_lefts(pieces, size)
     out: list[_Piece | None] = list(pieces)
     for k in sorted(range(len(pieces)), key=lambda i: pieces[i].box.x0):
         fragment = out[k]
         if fragment is None or not fragment.box.size:
             continue
         box = fragment.box
-        edge = max((x for x in lefts if x <= box.x0 + 0.25 * size), default=None)
-        if edge is None or box.x0 - edge <= 0.5 * size:
+        edge = max((x for x in lefts if x <= box.x0), default=None)
+        if edge is None or any(abs(box.x0 - x) <= 0.5 * size for x in lefts):
             continue  # a column's line (or a line of its own, left of every column)
         best: tuple[float, int] | None = None
         for i, piece in enumerate(out):
