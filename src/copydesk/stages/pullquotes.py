@@ -26,6 +26,7 @@ import re
 from collections import Counter
 
 from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, text_size
+from copydesk.layout import percentile
 
 PULL_QUOTE_WORDS = 6  # the fewest words of a pull quote: a shorter repeat is the text's own
 PULL_QUOTE_LINES = 8  # the most lines of one pull quote
@@ -45,73 +46,125 @@ def remove_pull_quotes(draft: Draft) -> None:
     """Take out runs of body lines that stand apart and repeat a sentence the article
     prints elsewhere."""
     lines = [line for line in draft.lines if line.role is BODY and line.text]
-    runs = _runs_apart(lines)
+    # Set in larger type, a pull quote's lines hold fewer characters than the text's: the
+    # runs whose lines all fall well short of the text's measure are the ones to look at.
+    measure = percentile([len(line.text) for line in lines], MEASURE_SHARE)
+    runs = _runs_apart(lines, SHORT_LINES * measure)
+    if not runs:
+        return
+    # A pull quote of a line alone opens with a quotation mark; shorter runs are no quote.
+    runs = [
+        (k, end)
+        for k, end in runs
+        if (end - k > 1 or lines[k].text[:1] in _OPENERS)
+        and sum(len(line.text.split()) for line in lines[k:end]) >= PULL_QUOTE_WORDS
+    ]
+    if not runs:
+        return
+    flat = " ".join(line.text for line in lines)
+    runs = [(k, end) for k, end in runs if flat.count(_opening(lines[k].text)) >= 2]
+    if not runs:
+        return
+    body_size = text_size(lines)
+    runs = [
+        (k, end)
+        for k, end in runs
+        if _reads_as_prose(lines[k:end]) and _set_apart(lines[k:end], body_size)
+    ]
     if not runs:
         return
     # The article's words in reading order, a hyphen at a line's end undone: the copy in
     # the text may break its words where the pull quote does not.
     article = _words(_HYPHEN_BREAK.sub("", "\n".join(line.text for line in lines)))
-    # Where each line's words start among the article's: a copy that starts and ends on
-    # a line's edges stands apart; the one inside a paragraph does not.
-    edges = {0}
-    count = 0
-    for words in (_words(_HYPHEN_BREAK.sub("", line.text)) for line in lines):
-        count += words.count(" ") - 1
-        edges.add(count)
-    body_size = text_size(lines)
     quotes = [
-        _words(_HYPHEN_BREAK.sub("", "\n".join(line.text for line in lines[k:end])))
-        for k, end in runs
+        _words(_HYPHEN_BREAK.sub("", "\n".join(x.text for x in lines[k:end]))) for k, end in runs
     ]
     standing = Counter(quotes)
+    edges: set[int] | None = None
     for (k, end), quote in zip(runs, quotes, strict=True):
         # Printed twice, once inside the text: a sentence printed apart twice, or printed
         # more often, is the article's own repetition (a list of references, a refrain).
+        if quote.count(" ") - 1 < PULL_QUOTE_WORDS or standing[quote] > 1:
+            continue
+        starts = _starts(article, quote)
+        if len(starts) != 2:
+            continue
+        if edges is None:
+            edges = _line_edges(lines)
+        size = quote.count(" ") - 1
+        aligned = sorted((s in edges and s + size in edges for s in starts), reverse=True)
         # Set in larger type than the text, the copy inside the text may fill its lines.
-        copies = _aligned(article, quote, edges)
-        larger = _set_larger(lines[k:end], body_size)
-        if (
-            quote.count(" ") - 1 >= PULL_QUOTE_WORDS
-            and standing[quote] == 1
-            and _reads_as_prose(lines[k:end])
-            and (copies == [True, False] or (larger and len(copies) == 2))
-            and _set_apart(lines[k:end], body_size)
-        ):
+        if aligned == [True, False] or _set_larger(lines[k:end], body_size):
             for line in lines[k:end]:
                 draft.set_role(line, Role.PULL_QUOTE)
 
 
-def _runs_apart(lines: list[Line]) -> list[tuple[int, int]]:
+OPENING_WORDS = 3  # the first words of a run looked for again in the text
+MEASURE_SHARE = 0.9  # the text's measure: the line length that this share of lines reach
+SHORT_LINES = 0.8  # a pull quote's lines run shorter than this share of the measure
+
+
+def _opening(text: str) -> str:
+    """The first words of a line, without the quotation mark that opens a pull quote.
+
+    >>> _opening("“The council voted to rebuild")
+    'The council voted'
+    """
+    return " ".join(text.lstrip(_OPENERS).split()[:OPENING_WORDS])
+
+
+def _line_edges(lines: list[Line]) -> set[int]:
+    """Where each line's words start among the article's (as word counts): a copy that
+    starts and ends on a line's edges stands apart; the one inside a paragraph does not."""
+    edges = {0}
+    count = 0
+    for line in lines:
+        count += _words(_HYPHEN_BREAK.sub("", line.text)).count(" ") - 1
+        edges.add(count)
+    return edges
+
+
+def _starts(article: str, quote: str) -> list[int]:
+    """Where (as word counts) each copy of the words ``quote`` starts in ``article`` (both
+    as :func:`_words` gives them; the space between two copies in a row belongs to both).
+
+    >>> _starts(" x a b y a b ", " a b ")
+    [1, 4]
+    """
+    needle = quote.rstrip()
+    out = []
+    at = article.find(needle)
+    while at >= 0:
+        if article.startswith(" ", at + len(needle)):
+            out.append(article.count(" ", 0, at))
+        at = article.find(needle, at + 1)
+    return out
+
+
+def _runs_apart(lines: list[Line], short: float = float("inf")) -> list[tuple[int, int]]:
     """Runs of lines (start, end) that could be set apart from the text: each starts a
     sentence after a line that ends one, ends a sentence at its last line, and is followed
-    by a line that starts another, within :data:`PULL_QUOTE_LINES` lines."""
+    by a line that starts another, within :data:`PULL_QUOTE_LINES` lines all shorter than
+    ``short``."""
+    texts = [line.text for line in lines]
+    # Asked of every line once, in bulk: most lines are long, or end no sentence.
+    shorter = [len(text) < short for text in texts]
+    ends = [text.rstrip(_CLOSERS)[-1:] in _STOPS for text in texts]
     out: list[tuple[int, int]] = []
-    for k in range(len(lines)):
-        if not ((k == 0 or _ends_sentence(lines[k - 1].text)) and _starts_sentence(lines[k].text)):
+    for k, text in enumerate(texts):
+        if not shorter[k] or (k and not ends[k - 1]) or not _starts_sentence(text):
             continue
         for end in range(k + 1, min(k + PULL_QUOTE_LINES, len(lines)) + 1):
-            if _ends_sentence(lines[end - 1].text):
-                if end == len(lines) or _starts_sentence(lines[end].text):
+            if not shorter[end - 1]:
+                break
+            if ends[end - 1]:
+                if end == len(lines) or _starts_sentence(texts[end]):
                     out.append((k, end))
                 break
     return out
 
 
-def _aligned(article: str, quote: str, edges: set[int]) -> list[bool]:
-    """For each copy of the words ``quote`` in ``article`` (both as :func:`_words` gives
-    them; the space between two copies in a row belongs to both), whether it starts and
-    ends at a line's edge (``edges``: word counts at which lines start), sorted with the
-    aligned copies first.
-
-    >>> _aligned(" x a b y a b ", " a b ", {0, 1, 3, 5, 6})
-    [True, False]
-    """
-    size = quote.count(" ") - 1
-    out = []
-    for match in re.finditer(re.escape(quote.rstrip()) + "(?= )", article):
-        start = article.count(" ", 0, match.start())
-        out.append(start in edges and start + size in edges)
-    return sorted(out, reverse=True)
+_STOPS = frozenset(".!?…")
 
 
 PROSE_SHARE = 0.5  # the least share of a pull quote's words that start in lower case
@@ -126,8 +179,8 @@ def _reads_as_prose(run: list[Line]) -> bool:
 
 def _set_apart(run: list[Line], body_size: float | None) -> bool:
     """Could the run be a pull quote by its marks and type: a run that closes a quotation
-    it did not open is the end of a longer one; and, where
-    the reader measured the type, set larger than the text?"""
+    it did not open is the end of a longer one; and, where the reader measured the type,
+    set larger than the text?"""
     first, last = run[0].text.lstrip()[:1], run[-1].text.rstrip()[-1:]
     if last in _CLOSERS and first not in _OPENERS:
         return False
