@@ -25,6 +25,7 @@ from layouts.articles import SEED_BASE, load_articles, split_of
 from layouts.spec import Layout, draw
 from layouts.typeset import compose, render
 
+import copydesk
 from copydesk.evaluation import evaluate
 
 needs_dev = pytest.mark.skipif(
@@ -211,3 +212,28 @@ def test_a_scan_degrades_the_same_way_for_the_same_seed(tmp_path: Path) -> None:
     text, scanned, how = extract.extract(pdf, "ocr", 5)
     assert scanned is not None and scanned.startswith(b"%PDF") and "scan" in how
     assert "scan" in text.lower() and "twice" in text.lower()
+
+
+@needs_dev
+@pytest.mark.parametrize(
+    ("photo", "place", "credit"),
+    [("top", "below", "own-line"), ("inside", "above", "parens"), ("top", "below", "slash")],
+)
+def test_a_caption_is_found_by_its_picture(
+    photo: str, place: str, credit: str, tmp_path: Path
+) -> None:
+    """On a typeset PDF the caption is the smaller type by the picture, and its credit
+    is split off, whatever form the credit takes."""
+    article = next(a for a in load_articles("tune") if a.captions and a.captions[0].get("credit"))
+    layout = replace(
+        draw(11), photo=photo, caption_place=place, credit=credit, columns=2, extractor="pdfium"
+    )
+    composed = compose(article, layout)
+    pdf, _ = render(composed.html)
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf)
+    restored = copydesk.clean(path)
+    truth = composed.truth["captions"][0]
+    assert [c.text for c in restored.captions] == [truth["text"]]
+    assert restored.captions[0].credit == truth["credit"]
+    assert truth["text"] not in " ".join(restored.paragraphs)
