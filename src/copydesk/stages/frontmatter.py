@@ -77,6 +77,7 @@ def _byline_at_end(draft: Draft) -> None:
 # apart by separators ("THE DAILY LEDGER · Thursday, January 19, 2017 · Late Edition").
 _SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _CAPS_SEPARATOR = re.compile(r"\s+[·|•\-–—]\s+|:\s+")
+_CAPS_DASH = re.compile(r"\s+[·|•\-–—]\s+")
 MASTHEAD_PIECE_WORDS = 6  # the most words of one piece of a masthead line
 
 
@@ -89,12 +90,15 @@ def _reads_as_masthead(text: str) -> bool:
     (True, False)
     >>> _reads_as_masthead("THE SENTINEL: JULY 4, 2019"), _reads_as_masthead("RUSSIA: A SHIP")
     (True, False)
+    >>> _reads_as_masthead("THE SENTINEL - FINAL"), _reads_as_masthead("Brexit - What Next")
+    (True, False)
     """
     pieces = _SEPARATOR.split(text.strip())
-    if len(pieces) < 2 and text.isupper() and any(ch.isdigit() for ch in text):
-        # In capitals, with a date or a number, a dash or a colon parts the pieces too (OCR
-        # reads a "·" so); a headline in capitals may have a colon (RUSSIA: A SHIP ...).
-        pieces = _CAPS_SEPARATOR.split(text.strip())
+    if len(pieces) < 2 and text.isupper():
+        # In capitals a dash parts the pieces too (OCR reads a "·" so), and a colon with a
+        # date or a number: a headline in capitals may have a colon (RUSSIA: A SHIP ...).
+        separator = _CAPS_SEPARATOR if any(ch.isdigit() for ch in text) else _CAPS_DASH
+        pieces = separator.split(text.strip())
     if len(pieces) < 2:
         return False
     for piece in pieces:
@@ -170,7 +174,7 @@ def _page_top(draft: Draft, head: list[Line]) -> int:
     while start < len(head):
         line = head[start]
         if line.role is not BODY:
-            labelled = False
+            pass  # a byline or a date above the headline: a label over it came before
         elif _reads_as_masthead(line.text):
             _take_label(draft, line)
             labelled = False
@@ -234,10 +238,12 @@ def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
     end = k + 1
     while end < len(head) and end - k <= HEADLINE_LINES:
         nxt, last = head[end], head[end - 1]
-        if nxt.role is not BODY or DROP_CAP.match(nxt.text) or draft.blank_between(last, nxt):
+        if nxt.role is not BODY or DROP_CAP.match(nxt.text):
             break
         if not _continues_heading(last.text, nxt.text):
             break
+        if draft.blank_between(last, nxt) and not draft.facts.ocr:
+            break  # OCR sets a blank line between lines of large type; a page does not
         end += 1
     block = head[k:end]
     if len(block) > HEADLINE_LINES or _reads_as_dek(block):
@@ -465,6 +471,7 @@ def _blocks(lines: list[Line], draft: Draft) -> list[list[Line]]:
         if blocks and (
             not draft.blank_between(blocks[-1][-1], line)
             or _goes_on(blocks[-1][-1].text, line.text)
+            or (draft.facts.ocr and _continues_heading(blocks[-1][-1].text, line.text))
         ):
             blocks[-1].append(line)
         else:
