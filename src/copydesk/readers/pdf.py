@@ -409,7 +409,47 @@ def _ocr_pieces(page: Any, deadline: float, name: str) -> list[_Piece]:
         return pieces
     size, _ = _body_type(pieces)
     lefts = _column_lefts(pieces, size)
-    return _fragments_joined(_on_column_edges(pieces, lefts, size), lefts, size)
+    return _page_ends_placed(
+        _fragments_joined(_on_column_edges(pieces, lefts, size), lefts, size), size
+    )
+
+
+# A page's head or foot (a running head, a folio, a jump line) is at most this many lines,
+# set apart from the rest by a band of white at least PAGE_END_CLEAR ems high across the
+# page (lines of text stand a fifth of that apart).
+PAGE_END_LINES = 3
+PAGE_END_CLEAR = 0.5
+
+
+def _page_ends_placed(pieces: list[_Piece], size: float) -> list[_Piece]:
+    """The lines that stand above, and below, all the rest of a scanned page put first,
+    and last.
+
+    Tesseract reads a page's head and foot (the running head, the folio, a jump line) as
+    blocks of their own, which it may give among the columns; there the stages would
+    find them neither at the page's edge nor apart from the text they interrupt.
+    """
+    order = sorted(range(len(pieces)), key=lambda k: pieces[k].box.top)
+    clear = PAGE_END_CLEAR * size
+    head: set[int] = set()
+    foot: set[int] = set()
+    for n in range(1, min(PAGE_END_LINES, len(pieces) - 1) + 1):
+        if not head and max(pieces[k].box.bottom for k in order[:n]) + clear < min(
+            pieces[k].box.top for k in order[n:]
+        ):
+            head = set(order[:n])
+        if not foot and min(pieces[k].box.top for k in order[-n:]) > clear + max(
+            pieces[k].box.bottom for k in order[:-n]
+        ):
+            foot = set(order[-n:])
+    if not head and not foot:
+        return pieces
+    ends = head | foot
+    return (
+        [pieces[k] for k in sorted(head)]
+        + [piece for k, piece in enumerate(pieces) if k not in ends]
+        + [pieces[k] for k in sorted(foot)]
+    )
 
 
 def _on_column_edges(pieces: list[_Piece], lefts: list[float], size: float) -> list[_Piece]:
