@@ -30,7 +30,7 @@ from copydesk.draft import (
     text_size,
 )
 from copydesk.layout import percentile
-from copydesk.lexicon import words_of
+from copydesk.lexicon import keep_line_end_hyphen, words_of
 from copydesk.model import Caption
 from copydesk.names import parse_byline
 from copydesk.shapes import (
@@ -159,6 +159,7 @@ def _one_block(ordered: list[Line], picture: Box, *, downwards: bool) -> list[Li
     edge), in the size of the first or smaller."""
     edge = picture.bottom if downwards else picture.top
     block: list[Line] = []
+    reference = 0.0  # the caption's type size
     for line in ordered:
         box = line.box
         assert box is not None
@@ -169,18 +170,53 @@ def _one_block(ordered: list[Line], picture: Box, *, downwards: bool) -> list[Li
             if gap > CAPTION_GAP * box.size:
                 return []
             block.append(line)
+            reference = box.size
             continue
         first, last = block[0].box, block[-1].box
         assert first is not None and last is not None
         if not _overlaps(line, min(first.x0, picture.x0), max(first.x1, picture.x1)):
             continue  # another column, beside the caption
         gap = (box.top - last.bottom) if downwards else (last.top - box.bottom)
-        if gap > CAPTION_LEADING * box.size or box.size > first.size * (1 + SAME_SIZE):
+        if gap > CAPTION_LEADING * box.size:
             break
+        if box.size > reference * (1 + SAME_SIZE):
+            # Over a picture, a credit may stand between it and its caption, set smaller:
+            # the caption's type is the next size up, once.
+            if downwards or len(block) > 1 or not _credit_shaped(block[0].text):
+                break
+            reference = box.size
         block.append(line)
         if len(block) > CAPTION_LINES:
             return []
     return block
+
+
+def _credit_shaped(text: str) -> bool:
+    """Does a line read as a photo's credit: a few words, in capitals or a name's shape?
+
+    >>> _credit_shaped("SILICON EXPOSED"), _credit_shaped("Jane Doe/AFP")
+    (True, True)
+    >>> _credit_shaped("SLG46620V block diagram (from device datasheet)")
+    False
+    """
+    if len(text.split()) > CREDIT_WORDS:
+        return False
+    return text.isupper() or named_credit("x " + text) is not None
+
+
+def _joined(lines: list[Line]) -> str:
+    """The lines of a caption as one text: a word broken at a line's end is joined (its
+    hyphen kept where the word has one of its own)."""
+    out = ""
+    for line in lines:
+        text = line.text
+        if out[-1:] in HYPHENS and text[:1].islower():
+            head = out.rstrip("".join(HYPHENS)).rsplit(" ", 1)[-1]
+            tail = text.split(" ", 1)[0]
+            out = out[:-1] + ("-" if keep_line_end_hyphen(head, tail) else "") + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
 
 
 def _top(line: Line) -> float:
@@ -200,8 +236,8 @@ def _take_picture_caption(draft: Draft, block: list[Line]) -> None:
         if same_size(box.size, first_size):
             break
         cut -= 1
-    text = " ".join(line.text for line in block[:cut])
-    credit = " ".join(line.text for line in block[cut:]) or None
+    text = _joined(block[:cut])
+    credit = _joined(block[cut:]) or None
     if credit is None and (found := trailing_credit(text) or named_credit(text)) is not None:
         text, credit = found
     for line in block:
