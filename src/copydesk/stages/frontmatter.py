@@ -178,7 +178,13 @@ def _page_top(draft: Draft, head: list[Line]) -> int:
         elif _reads_as_masthead(line.text):
             _take_label(draft, line)
             labelled = False
-        elif not labelled and _is_top_label(line) and _heading_below(draft, head, start + 1):
+        elif (
+            _is_top_label(line)
+            and _heading_below(draft, head, start + 1)
+            # A second label is one only when it does not go on as the headline's line
+            # ("ONE HUNDRED" / "TWO: What Kind of Wordchain?").
+            and not (labelled and _continues_below(head, start))
+        ):
             draft.set_role(line, Role.KICKER)
             labelled = True
         elif not DROP_CAP.match(line.text):
@@ -218,6 +224,13 @@ def _continues_heading(text: str, following: str) -> bool:
     return (text.isupper() and following.isupper()) or (title_case(text) and title_case(following))
 
 
+def _continues_below(head: list[Line], k: int) -> bool:
+    """Does the line ``head[k]`` go on as a heading into the line right under it?"""
+    return k + 1 < len(head) and head[k + 1].role is BODY and _continues_heading(
+        head[k].text, head[k + 1].text
+    )
+
+
 HEADLINE_LINES = 6  # the most lines a headline wraps onto (in a narrow column)
 
 
@@ -246,7 +259,9 @@ def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
             break  # OCR sets a blank line between lines of large type; a page does not
         end += 1
     block = head[k:end]
-    if len(block) > HEADLINE_LINES or _reads_as_dek(block):
+    joined = " ".join(line.text for line in block)
+    headline_case = joined.isupper() or title_case(joined)
+    if len(block) > HEADLINE_LINES or (_reads_as_dek(block) and not headline_case):
         return None
     if block[-1].text.endswith((".", ",", ";", ":")):
         return None
