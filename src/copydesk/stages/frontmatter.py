@@ -77,6 +77,7 @@ def _byline_at_end(draft: Draft) -> None:
 # apart by separators ("THE DAILY LEDGER · Thursday, January 19, 2017 · Late Edition").
 _SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _CAPS_SEPARATOR = re.compile(r"\s+[·|•\-–—]\s+|:\s+")
+_SEPARATOR_END = re.compile(r"\s[·|•]\s*$")
 _CAPS_DASH = re.compile(r"\s+[·|•\-–—]\s+")
 MASTHEAD_PIECE_WORDS = 6  # the most words of one piece of a masthead line
 
@@ -153,6 +154,28 @@ DEK_TEXT_LINES = 20  # lines of the text below a dek that give the text's measur
 COLUMN_SHARE = 0.9  # the text's measure: the line length that this share of its lines reach
 
 
+PAPER_NAME_WORDS = 4  # the most words of a paper's name printed atop its page
+
+
+def _names_the_paper(draft: Draft, head: list[Line], k: int) -> bool:
+    """Is ``head[k]``, the text's first line, the paper's name atop its page: a few words
+    in capitals or title case, set apart by a blank line, over a masthead line or a label
+    (``The Weekly Review`` / ``THE WEEKLY REVIEW · LATE EDITION``)? Over the byline, such
+    a line is the headline."""
+    if k != 0 or len(head) < 2:
+        return False
+    text = head[0].text
+    words = words_of(text)
+    if not 1 <= len(words) <= PAPER_NAME_WORDS or any(ch in text for ch in _MARKS):
+        return False
+    if not (text.isupper() or title_case(text)):
+        return False
+    nxt = head[1]
+    return draft.blank_between(head[0], nxt) and (
+        _reads_as_masthead(nxt.text) or _is_top_label(nxt)
+    )
+
+
 def _take_label(draft: Draft, line: Line) -> None:
     """A line above the headline: a masthead's (whose date is the article's when no
     dateline gave one) or a section's label."""
@@ -173,9 +196,15 @@ def _page_top(draft: Draft, head: list[Line]) -> int:
     labelled = False  # one label stands over a headline: a second is the headline's line
     while start < len(head):
         line = head[start]
+        if start and head[start - 1].role is Role.MASTHEAD and _SEPARATOR_END.search(
+            head[start - 1].text
+        ):
+            _take_label(draft, line)  # a masthead line broken after a separator goes on
+            start += 1
+            continue
         if line.role is not BODY:
             pass  # a byline or a date above the headline: a label over it came before
-        elif _reads_as_masthead(line.text):
+        elif _reads_as_masthead(line.text) or _names_the_paper(draft, head, start):
             _take_label(draft, line)
             labelled = False
         elif (
