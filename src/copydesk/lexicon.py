@@ -107,3 +107,35 @@ def keep_line_end_hyphen(head: str, tail: str) -> bool:
     if halves < 2.0:
         return False  # a half is no word: the hyphen broke a word
     return joined < halves
+
+
+_LINE_END_HYPHENS = "-\u2010\u00ad"
+
+
+def join_wrapped(texts: list[str]) -> str:
+    """Lines of one heading, caption or dek as one text: a word broken at a line's end is
+    made whole, its hyphen kept where the word has one of its own (by word statistics, as
+    :func:`keep_line_end_hyphen`); other lines are joined by a space.
+
+    >>> join_wrapped(["WHERE DO STRAINED U.S.-", "ISRAELI TIES GO", "NOW"])
+    'WHERE DO STRAINED U.S.-ISRAELI TIES GO NOW'
+    >>> join_wrapped(["at the Bar\u2010", "celona testing lab"])
+    'at the Barcelona testing lab'
+    >>> join_wrapped(["Oscar Dress --", "STOLEN!"])
+    'Oscar Dress -- STOLEN!'
+    """
+    out = ""
+    for text in texts:
+        before = out[-2:-1]
+        if (
+            out[-1:] in _LINE_END_HYPHENS
+            and (before.isalpha() or before == ".")
+            and text[:1].isalpha()
+        ):
+            head = out[:-1].rsplit(" ", 1)[-1]
+            tail = text.split(" ", 1)[0]
+            keep = head[-1:] == "." or keep_line_end_hyphen(head, tail)
+            out = out[:-1] + ("-" if keep else "") + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out

@@ -30,7 +30,7 @@ from copydesk.draft import (
     text_size,
 )
 from copydesk.layout import percentile
-from copydesk.lexicon import keep_line_end_hyphen, words_of
+from copydesk.lexicon import join_wrapped, words_of
 from copydesk.model import Caption
 from copydesk.names import parse_byline
 from copydesk.shapes import (
@@ -205,18 +205,8 @@ def _credit_shaped(text: str) -> bool:
 
 
 def _joined(lines: list[Line]) -> str:
-    """The lines of a caption as one text: a word broken at a line's end is joined (its
-    hyphen kept where the word has one of its own)."""
-    out = ""
-    for line in lines:
-        text = line.text
-        if out[-1:] in HYPHENS and text[:1].islower():
-            head = out.rstrip("".join(HYPHENS)).rsplit(" ", 1)[-1]
-            tail = text.split(" ", 1)[0]
-            out = out[:-1] + ("-" if keep_line_end_hyphen(head, tail) else "") + text
-        else:
-            out = f"{out} {text}" if out else text
-    return out
+    """The lines of a caption as one text, words broken at a line's end made whole."""
+    return join_wrapped([line.text for line in lines])
 
 
 def _top(line: Line) -> float:

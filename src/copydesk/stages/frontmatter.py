@@ -16,7 +16,7 @@ from copydesk.anchors import HEAD_DEPTH, HEAD_WINDOW, find_anchors
 from copydesk.dates import find_date, is_dateline, leading_date
 from copydesk.draft import BODY, SAME_SIZE, Draft, Line, Role, same_size, text_size
 from copydesk.layout import percentile
-from copydesk.lexicon import common_words, words_of, zipf
+from copydesk.lexicon import common_words, join_wrapped, words_of, zipf
 from copydesk.names import looks_like_name, names_a_role, parse_byline, parse_unled_byline
 from copydesk.shapes import BULLET_GLYPHS, DROP_CAP, SENTENCE_END
 from copydesk.titles import title_without_site
@@ -45,7 +45,7 @@ def extract_front_matter(draft: Draft) -> None:
             _title_without_anchor(draft, head[start:])
             return
         # Labels or a date above it mark the heading as the article's headline.
-        draft.title = " ".join(line.text for line in head[start:heading_end])
+        draft.title = join_wrapped([line.text for line in head[start:heading_end]])
         for line in head[start:heading_end]:
             draft.set_role(line, Role.TITLE)
         return
@@ -145,7 +145,7 @@ def _dek_under_anchors(draft: Draft, head: list[Line], first: int) -> None:
         longest = max(len(line.text) for line in block)
         if not measure or abs(longest - measure) <= DEK_MEASURE * measure:
             return  # set like the text: the text's first paragraph
-    draft.dek = " ".join(line.text for line in block)
+    draft.dek = join_wrapped([line.text for line in block])
     for line in block:
         draft.set_role(line, Role.DEK)
 
@@ -337,7 +337,7 @@ def _web_front(draft: Draft) -> None:
     page_title, site = draft.facts.page_title, draft.facts.site
     if headline:
         title_lines = [lines[i] for i in headline]
-        draft.title = " ".join(line.text for line in title_lines)
+        draft.title = join_wrapped([line.text for line in title_lines])
         if draft.title == page_title:  # the page's <title> printed again, site name and all
             draft.title = title_without_site(page_title, site) or draft.title
         for line in title_lines:
@@ -390,7 +390,7 @@ def _web_front(draft: Draft) -> None:
     if byline_below is not None:
         dek = [line for line in below if line.index < byline_below.index and line.role == BODY]
         if dek and len(dek) <= DEK_LINES:
-            draft.dek = " ".join(line.text for line in dek)
+            draft.dek = join_wrapped([line.text for line in dek])
             for line in dek:
                 draft.set_role(line, Role.DEK)
     kept = _lead_in(draft, between)
@@ -585,11 +585,11 @@ def _title_and_dek(draft: Draft, lines: list[Line]) -> None:
     for block in kicker:
         for line in block:
             draft.set_role(line, Role.KICKER)
-    draft.title = " ".join(line.text for line in title_lines)
+    draft.title = join_wrapped([line.text for line in title_lines])
     for line in title_lines:
         draft.set_role(line, Role.TITLE)
     if dek_lines:
-        draft.dek = " ".join(line.text for line in dek_lines)
+        draft.dek = join_wrapped([line.text for line in dek_lines])
         for line in dek_lines:
             draft.set_role(line, Role.DEK)
 
@@ -636,11 +636,11 @@ def _title_and_dek_by_type(draft: Draft, lines: list[Line]) -> bool:
             dek_end = end
     for line in head[:top]:
         _take_label(draft, line)
-    draft.title = " ".join(line.text for line in head[top:end])
+    draft.title = join_wrapped([line.text for line in head[top:end]])
     for line in head[top:end]:
         draft.set_role(line, Role.TITLE)
     if dek_end > end:
-        draft.dek = " ".join(line.text for line in head[end:dek_end])
+        draft.dek = join_wrapped([line.text for line in head[end:dek_end]])
         for line in head[end:dek_end]:
             draft.set_role(line, Role.DEK)
     return True
