@@ -168,7 +168,7 @@ def _frames(data: bytes, name: str) -> Iterator[Image.Image]:
         raise _not_an_image(name, exc) from None
     for index in range(count):
         try:
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _truncated_images_refused():
                 warnings.simplefilter("ignore")
                 image.seek(index)
                 image.load()
@@ -176,6 +176,21 @@ def _frames(data: bytes, name: str) -> Iterator[Image.Image]:
         except Exception as exc:
             raise _not_an_image(name, exc) from None
         yield frame
+
+
+@contextmanager
+def _truncated_images_refused() -> Iterator[None]:
+    """Pillow's switch to load truncated images is the process's: a library that sets it
+    (WeasyPrint does, on import) would make a cut-off file read as a page with a hole.
+    While copydesk loads an image, a truncated one fails, whoever set the switch."""
+    from PIL import ImageFile
+
+    saved = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
 def _not_an_image(name: str, exc: BaseException) -> NotTextError:
