@@ -109,7 +109,9 @@ def keep_line_end_hyphen(head: str, tail: str) -> bool:
     return joined < halves
 
 
-_LINE_END_HYPHENS = "-\u2010\u00ad"
+# Hyphens at a line's end: the hyphen-minus, the Unicode hyphen, the soft hyphen, and
+# pdfium's mark for a hyphen it could not tell (U+FFFE).
+_LINE_END_HYPHENS = "-\u2010\u00ad\ufffe"
 
 
 def join_wrapped(texts: list[str]) -> str:
@@ -123,6 +125,8 @@ def join_wrapped(texts: list[str]) -> str:
     'at the Barcelona testing lab'
     >>> join_wrapped(["Oscar Dress --", "STOLEN!"])
     'Oscar Dress -- STOLEN!'
+    >>> join_wrapped(["Snopes Fact\ufffe", "Checker David Emery"])
+    'Snopes Fact-Checker David Emery'
     """
     out = ""
     for text in texts:
