@@ -17,7 +17,7 @@ import pytest
 
 import copydesk
 from copydesk.draft import Draft, Line, text_size
-from copydesk.readers import ocr
+from copydesk.readers import tesseract
 from copydesk.readers.ocr_layout import Word, grouped_sizes, measured_lines, without_strays
 from copydesk.readers.pdf import read_pdf
 
@@ -155,7 +155,7 @@ def test_lines_tesseract_was_sure_of_no_word_in_are_left_out() -> None:
         "width": [100, 110, 30],
         "height": [30, 30, 20],
     }
-    lines = ocr._confident_lines(data)
+    lines = tesseract._confident_lines(data)
     assert [[word.text for word in words] for _, words in lines] == [["River", "Street"]]
 
 
