@@ -147,17 +147,16 @@ def _runs_apart(lines: list[Line], short: float = float("inf")) -> list[tuple[in
     by a line that starts another, within :data:`PULL_QUOTE_LINES` lines all shorter than
     ``short``."""
     texts = [line.text for line in lines]
-    # Asked of every line once, in bulk: most lines are long, or end no sentence.
-    shorter = [len(text) < short for text in texts]
-    ends = [text.rstrip(_CLOSERS)[-1:] in _STOPS for text in texts]
     out: list[tuple[int, int]] = []
-    for k, text in enumerate(texts):
-        if not shorter[k] or (k and not ends[k - 1]) or not _starts_sentence(text):
+    # Only a short line can open a run: most lines are full ones, passed over in bulk.
+    for k in [k for k, text in enumerate(texts) if len(text) < short]:
+        if (k and not _ends_sentence(texts[k - 1])) or not _starts_sentence(texts[k]):
             continue
         for end in range(k + 1, min(k + PULL_QUOTE_LINES, len(lines)) + 1):
-            if not shorter[end - 1]:
+            last = texts[end - 1]
+            if len(last) >= short:
                 break
-            if ends[end - 1]:
+            if _ends_sentence(last):
                 if end == len(lines) or _starts_sentence(texts[end]):
                     out.append((k, end))
                 break
