@@ -51,6 +51,8 @@ _RISING = frozenset("bdfhklß&%$#@/\\()[]{}|")
 # Letters and marks whose height above the x-height, or gap from the letters, depends on
 # the font: a t, the dots of i and j, quotes.
 _UNSURE = frozenset("tij'\"‘’“”`´^~°*")
+# Capitals whose tails reach below the baseline in some faces and not in others.
+_TAILED = frozenset("JQ")
 _FALLING = frozenset("gjpqy()[]{}|")
 _DIPPING = frozenset(",;")
 # A word's height as a share of its type's size (the em), by the letters it holds,
@@ -63,6 +65,8 @@ _RISER = 0.73  # capitals or ascenders only (``The``, ``NEWS``)
 _FALLER = 0.73  # x-height letters and descenders (``gray``)
 _X_HEIGHT = 0.53  # x-height letters only (``cove``)
 _DIP = 0.09  # what a comma adds below the baseline
+_ANY = 0.8  # a word of letters of any kind: between the x-height's share and the full one
+LONE_LINE = 1.5  # a line read this near a line beside it, roughly, is in its size
 # The baseline of a line of type lies this share of its size above the bottom of its
 # descenders, and its box (as pdfium measures one: the font's ascent and descent) reaches
 # so far above and below the baseline.
@@ -309,15 +313,16 @@ def _share_of_em(text: str) -> float:
 
     A word whose only letters above the x-height are t's, or dots, accents and quotes
     (``it``, ``été``, ``“so``) says nothing: how far they reach, and whether they stand
-    apart from the letters, depends on the font.
+    apart from the letters, depends on the font; nor does one with a J or a Q, whose tail
+    reaches below the baseline in some faces.
 
     >>> _share_of_em("cove"), _share_of_em("The"), _share_of_em("They"), _share_of_em("gray")
     (0.53, 0.73, 0.92, 0.73)
-    >>> _share_of_em("—"), _share_of_em("it"), _share_of_em("Étés")
-    (0.0, 0.0, 0.73)
+    >>> _share_of_em("—"), _share_of_em("it"), _share_of_em("Étés"), _share_of_em("Just")
+    (0.0, 0.0, 0.73, 0.0)
     """
     base = "".join(unicodedata.normalize("NFD", c)[:1] for c in text)
-    if not any(c.isalnum() for c in base):
+    if not any(c.isalnum() for c in base) or any(c in _TAILED for c in base):
         return 0.0
     rises = any(c in _RISING or c.isupper() or c.isdigit() for c in base)
     if not rises and (base != text or any(c in _UNSURE for c in base)):
@@ -402,26 +407,43 @@ def _line_sizes(lines: Sequence[Sequence[_Placed]]) -> list[float]:
     """The type size of each line: the median of its words' readings (of the words read
     surely, where there are any).
 
-    A line without a word that says its size (``at it.``, a rule of dashes) is taken to be
-    in the size of the line before it in reading order, or else of the line after it: such
-    a line is short, and mostly a paragraph's last.
+    A line without a word that says its size (``at it.``, ``Just-released``, a rule of
+    dashes) is short, and set in the size of a line beside it: of the lines before and
+    after it in reading order, the one whose size its height comes nearer (its height
+    read as though it held letters of every kind), where it comes within
+    :data:`LONE_LINE` of it; else that rough reading is its size.
     """
     sizes: list[float | None] = []
     for line in lines:
         readings = [w.size for w in line if w.size and w.sure] or [w.size for w in line if w.size]
         sizes.append(statistics.median(readings) if readings else None)
-    known = [k for k, size in enumerate(sizes) if size is not None]
     out: list[float] = []
     for k, size in enumerate(sizes):
         if size is None:
-            near = min(known, key=lambda i: (abs(i - k), i > k), default=None)
-            if near is not None:
-                size = sizes[near]
-            else:  # the line's height, as though it held letters of all kinds
-                size = (max(w.bottom for w in lines[k]) - min(w.top for w in lines[k])) / _FULL
-        assert size is not None
+            inked = [w.bottom - w.top for w in lines[k] if w.letters] or [
+                w.bottom - w.top for w in lines[k]
+            ]
+            rough = statistics.median(inked) / _ANY if inked else 0.0
+            beside = [
+                near
+                for near in (_known(sizes, k, -1), _known(sizes, k, 1))
+                if near is not None
+                and rough > 0
+                and max(near, rough) <= LONE_LINE * min(near, rough)
+            ]
+            size = min(beside, key=lambda near: max(near, rough) / min(near, rough), default=rough)
         out.append(size)
     return out
+
+
+def _known(sizes: Sequence[float | None], k: int, step: int) -> float | None:
+    """The first size known from line ``k`` on, going ``step`` by ``step``."""
+    k += step
+    while 0 <= k < len(sizes):
+        if sizes[k] is not None:
+            return sizes[k]
+        k += step
+    return None
 
 
 def grouped_sizes(readings: Sequence[float], weights: Sequence[int]) -> list[float]:
