@@ -45,6 +45,8 @@ def _words(text: str) -> str:
 def remove_pull_quotes(draft: Draft) -> None:
     """Take out runs of body lines that stand apart and repeat a sentence the article
     prints elsewhere."""
+    if draft.web_print:
+        return  # a web page repeats its lede and teasers in ways a print pull quote does not
     lines = [line for line in draft.lines if line.role is BODY and line.text]
     # Set in larger type, a pull quote's lines hold fewer characters than the text's: the
     # runs whose lines all fall well short of the text's measure are the ones to look at.
