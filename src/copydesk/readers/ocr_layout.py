@@ -11,15 +11,19 @@ The size of type is read from a word's height, which depends on its letters: a w
 x-height letters only (``cove``) stands about half an em tall, one with a capital or an
 ascender (``The``) three quarters, one that also reaches below the baseline (``They``)
 about one em. Each word's height over its letters' share of the em is one reading of the
-size; a line's size is the median of its words' readings. A page's sizes are then taken
-together where they lie close (:func:`grouped_sizes`): the lines of one paragraph come out
-in one size, as they were set, and a headline in its own.
+size; a line's size is the median of its words' readings. Lines set one under another
+at the leading of their type and read near are one size (a headline's few lines among
+them), and a page's sizes are then taken together where they lie close
+(:func:`grouped_sizes`): the lines of one paragraph come out in one size, as they were
+set, and a headline in its own.
 
 A scan is seldom straight: the page's slope is read from the lines' baselines and the boxes
 turned back (:func:`skew`), else a column's left edge would drift across the page and every
 long word's box would stand taller than its type. And a scan is seldom clean: specks
 glued to a word's box are trimmed off it (:func:`trimmed`), and dirt that tesseract read
-as marks or words at a line's ends is left out of the line (:func:`without_strays`).
+as marks or words at a line's ends is left out of the line (:func:`without_strays`). Nor
+does tesseract always keep columns apart: a line it read across the gutter is cut there,
+and a block it read across two columns is given column by column.
 """
 
 from __future__ import annotations

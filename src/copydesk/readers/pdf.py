@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import re
 import time
 from collections import Counter
@@ -33,7 +34,7 @@ from copydesk.shapes import DROP_CAP, LIST_MARKER
 MAX_PAGES = 2000  # a longer document is read up to here, with a warning: no article is longer
 BLOCK_GAP = 1.3  # a vertical gap of this many line pitches stands between blocks
 SAME_LINE = 0.5  # pieces whose heights overlap this much stand on one printed line
-OCR_DPI = 300
+OCR_DPI = 300  # the finest a scanned page is rendered at for OCR
 URL_BUFFER = 2048  # bytes: room for most web addresses at the first try
 DROP_CAP_SCALE = 2.5  # a drop cap is set at least this many times the size of its text
 SUPERSCRIPT = 0.8  # type this much smaller than the line's is set above or below it
@@ -417,7 +418,8 @@ MIN_SCAN_DPI = 100  # a scan coarser than this is rendered finer (tesseract's ow
 
 def _scan_dpi(page: Any) -> float:
     """The resolution to render a scanned page at for OCR: its scan's own (its largest
-    picture's pixels across, over its width in inches), up to :data:`OCR_DPI`.
+    picture's pixels over its area in square inches, square-rooted: a picture set turned
+    by a right angle gives its pixels across on the page's height), up to :data:`OCR_DPI`.
 
     Rendered finer than it was scanned, a page only grows blurred edges between its
     pixels, which tesseract reads worse than the pixels themselves (on the generated
@@ -431,16 +433,15 @@ def _scan_dpi(page: Any) -> float:
         if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
             continue
         left, bottom, right, top = obj.get_bounds()
-        width = right - left
-        if width <= 0:
+        area = (right - left) * (top - bottom)
+        if area <= 0:
             continue
         try:
-            pixels = obj.get_px_size()[0]
+            across, down = obj.get_px_size()
         except Exception:  # an image pdfium cannot decode: its size is not known
             continue
-        area = width * (top - bottom)
         if best is None or area > best[0]:
-            best = (area, pixels / (width / 72))
+            best = (area, 72 * math.sqrt(across * down / area))
     if best is None:
         return OCR_DPI
     return min(max(best[1], MIN_SCAN_DPI), OCR_DPI)
