@@ -93,13 +93,22 @@ def _reads_as_masthead(text: str) -> bool:
     (True, False)
     >>> _reads_as_masthead("THE SENTINEL - FINAL"), _reads_as_masthead("Brexit - What Next")
     (True, False)
+    >>> _reads_as_masthead("FIREFOX — CUSTOMIZE AND")
+    False
     """
     pieces = _SEPARATOR.split(text.strip())
     if len(pieces) < 2 and text.isupper():
         # In capitals a dash parts the pieces too (OCR reads a "·" so), and a colon with a
         # date or a number: a headline in capitals may have a colon (RUSSIA: A SHIP ...).
-        separator = _CAPS_SEPARATOR if any(ch.isdigit() for ch in text) else _CAPS_DASH
-        pieces = separator.split(text.strip())
+        numbered = any(ch.isdigit() for ch in text)
+        pieces = (_CAPS_SEPARATOR if numbered else _CAPS_DASH).split(text.strip())
+        if not numbered and len(pieces) >= 2:
+            # Without a number, a dash parts a masthead of a name and an edition
+            # ("THE SENTINEL - FINAL"), not a headline that goes on ("FIREFOX — MAKE IT AND").
+            last = words_of(pieces[-1])
+            small = bool(last) and last[-1].casefold() in common_words(MINOR_ZIPF)
+            if len(last) > KICKER_WORDS or small:
+                return False
     if len(pieces) < 2:
         return False
     for piece in pieces:
