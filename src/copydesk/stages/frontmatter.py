@@ -240,7 +240,12 @@ def _is_top_label(line: Line) -> bool:
     >>> _is_top_label(Line("'Neutral' Snopes", 0, 16, 0, 0))
     False
     """
-    return _label_words(line.text) is not None and not any(ch in line.text for ch in _MARKS)
+    text = line.text
+    return (
+        _label_words(text) is not None
+        and not any(ch in text for ch in _MARKS)
+        and not any(ch.isdigit() for ch in text)  # "3 SURPRISING" starts a headline
+    )
 
 
 _MARKS = "'’‘\"“”:#?!"  # marks of a headline's words, not of a section's name
@@ -739,6 +744,19 @@ DEK_LINE_SLACK = 4
 DEK_FIRST_SENTENCE_WORDS = 6  # a sentence of this many words after a headline starts the dek
 
 
+SMALL_WORD_ZIPF = 6.6  # as common as "of", "and", "the", "to", "in", "at", "by", "with"
+
+
+def _ends_on_small_word(text: str) -> bool:
+    """Does the line end on one of the commonest small words, on which no headline ends?
+
+    >>> _ends_on_small_word("REWRITING RULES OF"), _ends_on_small_word("Gun Laws")
+    (True, False)
+    """
+    words = words_of(text)
+    return bool(words) and zipf(words[-1]) >= SMALL_WORD_ZIPF and len(words[-1]) <= 4
+
+
 def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     """Split one block into headline lines and dek lines.
 
@@ -749,6 +767,9 @@ def _split_title_dek(block: list[Line]) -> tuple[list[Line], list[Line]]:
     first = block[0]
     title = [first]
     for line in block[1:]:
+        if _ends_on_small_word(title[-1].text) and _continues_heading(title[-1].text, line.text):
+            title.append(line)  # a headline's line that ends on "of" or "and" goes on
+            continue
         longer = len(line.text) > len(first.text) * DEK_LINE_RATIO + DEK_LINE_SLACK
         if longer:
             break
