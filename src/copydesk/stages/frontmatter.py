@@ -274,6 +274,7 @@ def _continues_below(head: list[Line], k: int) -> bool:
     )
 
 
+_ABBREVIATED = re.compile(r"(?:\b\w\.){2,}$")  # N.Y.C., U.S. at a line's end
 HEADLINE_LINES = 6  # the most lines a headline wraps onto (in a narrow column)
 
 
@@ -304,10 +305,15 @@ def _heading_at(draft: Draft, head: list[Line], k: int) -> int | None:
     block = head[k:end]
     joined = " ".join(line.text for line in block)
     headline_case = joined.isupper() or title_case(joined)
-    if len(block) > HEADLINE_LINES or (_reads_as_dek(block) and not headline_case):
+    # A question is a headline's as often as a dek's: it does not make the block a dek.
+    dek_like = _reads_as_dek(block) and not headline_case and not joined.endswith("?")
+    if len(block) > HEADLINE_LINES or dek_like:
         return None
-    if block[-1].text.endswith((".", ",", ";", ":")):
-        return None
+    ending = block[-1].text
+    if ending.endswith((",", ";", ":")) or (
+        ending.endswith(".") and not _ABBREVIATED.search(ending)
+    ):
+        return None  # ends a sentence, unless on an abbreviation's period (N.Y.C.)
     following = next((line for line in head[end:] if line.role is BODY), None)
     if following is not None and following.text[:1].islower():
         return None  # the sentence goes on past a gap (a page break, a block of links)
