@@ -41,7 +41,8 @@ def extract_front_matter(draft: Draft) -> None:
     below = [k for k in anchors if k >= start]
     if not below:
         heading_end = _heading_at(draft, head, start)
-        if heading_end is None or not _heading_below(draft, head, start) or start == 0:
+        # _page_top stops at a line of the body: no byline or date stands at ``start``.
+        if heading_end is None or start == 0:
             _title_without_anchor(draft, head[start:])
             return
         # Labels or a date above it mark the heading as the article's headline.
